@@ -16,6 +16,8 @@ export interface SetuConfig {
   /** 32-byte key (hex or base64) that encrypts TOTP secrets at rest; generated into dataDir when unset. */
   secretKey: string | undefined;
   logLevel: string;
+  /** Sign-in attempts allowed per client address per minute. */
+  loginRateLimitPerMinute: number;
 }
 
 export function loadConfig(
@@ -39,6 +41,7 @@ export function loadConfig(
     sessionIdleMinutes: Number.isFinite(idle) && idle > 0 ? idle : 30,
     secretKey: env.SETU_SECRET_KEY,
     logLevel: env.LOG_LEVEL ?? 'info',
+    loginRateLimitPerMinute: Number(env.SETU_LOGIN_RATE_LIMIT ?? 20) || 20,
     ...overrides,
   };
 }

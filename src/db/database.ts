@@ -50,7 +50,7 @@ class PgliteDatabase implements Database {
       const tx: Tx = {
         async query(sql, params) {
           const result = await raw.query(sql, params ? [...params] : undefined);
-          return { rows: result.rows as never[], rowCount: result.affectedRows ?? result.rows.length };
+          return { rows: result.rows as never[], rowCount: result.affectedRows || result.rows.length };
         },
         async exec(sql) {
           await raw.exec(sql);

@@ -10,6 +10,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -32,6 +33,16 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | undefined;
   }
+  interface FastifyInstance {
+    /** Every API route with who may call it; the authorization sweep test walks this list. */
+    routeTable: RouteAccess[];
+  }
+}
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 export interface AppDeps {
@@ -69,7 +80,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   const auth: AuthDeps = {
     db,
     secrets: deps.secrets,
-    settings: { mfaMandatory: !config.demo, sessionIdleMinutes: config.sessionIdleMinutes },
+    settings: {
+      mfaMandatory: !config.demo,
+      sessionIdleMinutes: config.sessionIdleMinutes,
+      allowDemoAccounts: config.demo,
+    },
   };
 
   const requireActor = (request: FastifyRequest): Actor => {
@@ -95,14 +110,28 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
 
   app.decorateRequest('actor', undefined);
   await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: {
+        code: 'rate_limited',
+        message: `Too many attempts from your address. Wait ${Math.ceil(context.ttl / 1000)} seconds and try again.`,
+      },
+    }),
+  });
 
   // Deny unless allowed: a route that does not say who may call it is a programming error.
+  const routeTable: RouteAccess[] = [];
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    if (!route.config?.access) {
-      throw new Error(`route ${String(route.method)} ${route.url} does not declare config.access`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${String(route.method)} ${route.url} does not declare config.access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access });
     }
   });
+  app.decorate('routeTable', routeTable);
 
   await app.register(swagger, {
     openapi: {
@@ -200,14 +229,12 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
 
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/')) {
-      return reply
-        .status(404)
-        .send({
-          error: {
-            code: 'not_found',
-            message: `There is no API route ${request.method} ${request.url.split('?')[0] ?? ''}.`,
-          },
-        });
+      return reply.status(404).send({
+        error: {
+          code: 'not_found',
+          message: `There is no API route ${request.method} ${request.url.split('?')[0] ?? ''}.`,
+        },
+      });
     }
     if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) return reply.sendFile('index.html');
     return reply

@@ -124,7 +124,12 @@ CREATE INDEX units_state_idx ON units (state_lgd, district_lgd);
 CREATE UNIQUE INDEX units_name_place_uniq ON units (kind, name, coalesce(state_lgd, 0), coalesce(district_lgd, 0));
 
 -- The unit directory is visible to every signed-in user: coordination needs to know who to ask.
+-- Administrators create and change units inside their jurisdiction.
 GRANT SELECT ON units TO setu_app;
+GRANT INSERT (kind, name, name_hi, level, state_lgd, district_lgd, parent_unit_id, force, phone, email) ON units TO setu_app;
+GRANT UPDATE (name, name_hi, parent_unit_id, force, phone, email) ON units TO setu_app;
+ALTER TABLE units ENABLE ROW LEVEL SECURITY;
+CREATE POLICY units_directory ON units FOR SELECT TO setu_app USING (true);
 
 -- ---------------------------------------------------------------- accounts
 CREATE TYPE user_role AS ENUM (
@@ -153,6 +158,7 @@ CREATE TABLE users (
   mfa_enabled_at timestamptz,
   is_demo boolean NOT NULL DEFAULT false,
   preferred_language text NOT NULL DEFAULT 'en' CHECK (preferred_language IN ('en', 'hi')),
+  last_login_at timestamptz,
   created_at timestamptz NOT NULL DEFAULT now(),
   password_changed_at timestamptz NOT NULL DEFAULT now()
 );
@@ -268,6 +274,15 @@ LANGUAGE sql STABLE AS $$
   END
 $$;
 
+CREATE POLICY units_created ON units FOR INSERT TO setu_app WITH CHECK (
+  (SELECT app_user_role()) = 'system_admin' AND app_in_jurisdiction(state_lgd, district_lgd)
+  AND (level <> 'national' OR (SELECT app_scope_level()) = 'national')
+);
+CREATE POLICY units_administered ON units FOR UPDATE TO setu_app USING (
+  (SELECT app_user_role()) = 'system_admin' AND app_in_jurisdiction(state_lgd, district_lgd)
+  AND (level <> 'national' OR (SELECT app_scope_level()) = 'national')
+);
+
 GRANT EXECUTE ON FUNCTION app_user_id(), app_user_role(), app_user_unit(), app_scope_level(),
   app_scope_state(), app_scope_district(), app_in_jurisdiction(integer, integer) TO setu_app;
 
@@ -309,11 +324,26 @@ CREATE POLICY users_created ON users FOR INSERT TO setu_app WITH CHECK (
 );
 -- Password hashes and MFA secrets never reach setu_app; the auth service reads them as the owner.
 GRANT SELECT (id, username, display_name, role, unit_id, email, phone, is_service_account, disabled_at,
-  locked_at, mfa_enabled_at, is_demo, preferred_language, created_at, password_changed_at) ON users TO setu_app;
+  locked_at, mfa_enabled_at, is_demo, preferred_language, last_login_at, created_at, password_changed_at)
+  ON users TO setu_app;
 GRANT INSERT (username, display_name, role, unit_id, email, phone, password_hash, is_service_account,
   preferred_language) ON users TO setu_app;
-GRANT UPDATE (display_name, role, unit_id, email, phone, disabled_at, locked_at, mfa_secret_encrypted,
-  mfa_enabled_at, preferred_language) ON users TO setu_app;
+GRANT UPDATE (display_name, role, unit_id, email, phone, disabled_at, locked_at, failures_reset_at,
+  mfa_secret_encrypted, mfa_enabled_at, mfa_last_step, preferred_language) ON users TO setu_app;
+
+-- API tokens are managed by the administrators who can see the account; the hash never leaves the owner role.
+ALTER TABLE api_tokens ENABLE ROW LEVEL SECURITY;
+CREATE POLICY api_tokens_managed ON api_tokens TO setu_app
+  USING ((SELECT app_user_role()) = 'system_admin' AND EXISTS (SELECT 1 FROM users u WHERE u.id = api_tokens.user_id))
+  WITH CHECK ((SELECT app_user_role()) = 'system_admin' AND EXISTS (SELECT 1 FROM users u WHERE u.id = api_tokens.user_id));
+GRANT SELECT (id, user_id, name, token_prefix, created_by, created_at, expires_at, last_used_at, revoked_at)
+  ON api_tokens TO setu_app;
+GRANT INSERT (user_id, name, token_hash, token_prefix, created_by, expires_at) ON api_tokens TO setu_app;
+GRANT UPDATE (revoked_at) ON api_tokens TO setu_app;
+GRANT DELETE ON mfa_recovery_codes TO setu_app;
+ALTER TABLE mfa_recovery_codes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY recovery_codes_admin ON mfa_recovery_codes FOR DELETE TO setu_app
+  USING ((SELECT app_user_role()) = 'system_admin' AND EXISTS (SELECT 1 FROM users u WHERE u.id = mfa_recovery_codes.user_id));
 
 -- ---------------------------------------------------------------- audit trail
 -- Append-only and hash-chained. Each row's hash covers its content and the previous row's hash;

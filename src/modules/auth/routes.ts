@@ -2,7 +2,14 @@ import { Type } from '@fastify/type-provider-typebox';
 import { SESSION_COOKIE, type AppContext, type SetuApp } from '../../server/app.ts';
 import type { Actor } from '../../server/access.ts';
 import { errorResponses } from '../../server/schemas.ts';
-import { completeMfa, confirmMfaEnrolment, signIn, signOut, startMfaEnrolment } from './service.ts';
+import {
+  changePassword,
+  completeMfa,
+  confirmMfaEnrolment,
+  signIn,
+  signOut,
+  startMfaEnrolment,
+} from './service.ts';
 
 const Me = Type.Object({
   id: Type.String(),
@@ -49,7 +56,11 @@ export function registerAuthRoutes(app: SetuApp, ctx: AppContext): void {
   app.post(
     '/api/auth/login',
     {
-      config: { access: { public: true } },
+      // Slows password guessing from one address; the per-account lockout stops it.
+      config: {
+        access: { public: true },
+        rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with username and password; the response says whether a second factor follows',
@@ -143,6 +154,26 @@ export function registerAuthRoutes(app: SetuApp, ctx: AppContext): void {
     async (request, reply) => {
       await signOut(ctx.auth, ctx.requireActor(request), request.ip);
       void reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: { signedIn: true } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password (at least 12 characters); your other sessions end',
+        body: Type.Object({
+          currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+          newPassword: Type.String({ minLength: 12, maxLength: 256 }),
+        }),
+        response: { 204: Type.Null(), ...errorResponses(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      await changePassword(ctx.auth, ctx.requireActor(request), request.body, request.ip);
       return reply.status(204).send(null);
     },
   );

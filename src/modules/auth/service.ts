@@ -4,7 +4,7 @@ import type { Actor, Role } from '../../server/access.ts';
 import { AppError } from '../../server/errors.ts';
 import { appendAudit, type AuditContext } from '../audit/service.ts';
 import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from './mfa.ts';
-import { burnPasswordCheck, verifyPassword } from './passwords.ts';
+import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 
 export const LOCKOUT_FAILURES = 5;
 export const LOCKOUT_WINDOW_MINUTES = 15;
@@ -13,6 +13,8 @@ export interface AuthSettings {
   /** Outside demo mode every account must use a second factor. */
   mfaMandatory: boolean;
   sessionIdleMinutes: number;
+  /** Demo accounts sign in only while the server runs in demo mode. */
+  allowDemoAccounts: boolean;
 }
 
 export interface AuthDeps {
@@ -89,8 +91,9 @@ export async function signIn(
       locked_at: string | null;
       disabled_at: string | null;
       is_service_account: boolean;
+      is_demo: boolean;
     }>(
-      'SELECT id, password_hash, locked_at, disabled_at, is_service_account FROM users WHERE lower(username) = lower($1)',
+      'SELECT id, password_hash, locked_at, disabled_at, is_service_account, is_demo FROM users WHERE lower(username) = lower($1)',
       [username],
     ),
   );
@@ -105,105 +108,90 @@ export async function signIn(
   }
   const passwordOk = await verifyPassword(user.password_hash, input.password);
 
-  return deps.db
-    .asSystem(async (tx) => {
-      const context: AuditContext = { ...audit, actor: { userId: user.id, username, unitId: '' } };
-      // Lock the user row so concurrent failures count exactly.
-      const current = await tx.query<{ locked_at: string | null; disabled_at: string | null }>(
-        'SELECT locked_at, disabled_at FROM users WHERE id = $1 FOR UPDATE',
-        [user.id],
-      );
-      const state = current.rows[0];
-      const actorRow = await loadActorRow(tx, user.id);
-      if (actorRow)
-        context.actor = { userId: user.id, username: actorRow.username, unitId: actorRow.unit_id };
-      if (!state || state.disabled_at !== null || user.is_service_account) {
-        await appendAudit(tx, context, {
-          action: 'auth.login',
-          outcome: 'refused',
-          reason: 'account disabled or service account',
-        });
-        return Promise.reject(invalidCredentials());
-      }
-      if (state.locked_at !== null) {
-        await appendAudit(tx, context, {
-          action: 'auth.login',
-          outcome: 'refused',
-          reason: 'account locked',
-        });
-        return Promise.reject(accountLocked());
-      }
-      await tx.query('INSERT INTO login_attempts (user_id, succeeded, client_ip) VALUES ($1, $2, $3)', [
-        user.id,
-        passwordOk,
-        input.clientIp ?? null,
-      ]);
-      if (!passwordOk) {
-        const failures = await tx.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM login_attempts a JOIN users u ON u.id = a.user_id
+  const outcome = await deps.db.asSystem(async (tx): Promise<SignInResult | { refused: AppError }> => {
+    // Lock the user row so concurrent failures are counted exactly.
+    const current = await tx.query<{ locked_at: string | null; disabled_at: string | null }>(
+      'SELECT locked_at, disabled_at FROM users WHERE id = $1 FOR UPDATE',
+      [user.id],
+    );
+    const state = current.rows[0];
+    const actorRow = await loadActorRow(tx, user.id);
+    const context: AuditContext = {
+      ...audit,
+      actor: actorRow
+        ? { userId: user.id, username: actorRow.username, unitId: actorRow.unit_id }
+        : undefined,
+    };
+    const refuse = async (reason: string, error: AppError, details?: Record<string, unknown>) => {
+      await appendAudit(tx, context, {
+        action: 'auth.login',
+        outcome: 'refused',
+        reason,
+        ...(details ? { details } : {}),
+      });
+      // Returned rather than thrown, so what this transaction recorded (attempts, a lock) commits.
+      return { refused: error };
+    };
+    if (!state || !actorRow || state.disabled_at !== null || user.is_service_account) {
+      return refuse('account disabled or service account', invalidCredentials());
+    }
+    if (user.is_demo && !deps.settings.allowDemoAccounts) {
+      return refuse('demo account outside demo mode', invalidCredentials());
+    }
+    if (state.locked_at !== null) return refuse('account locked', accountLocked());
+
+    await tx.query('INSERT INTO login_attempts (user_id, succeeded, client_ip) VALUES ($1, $2, $3)', [
+      user.id,
+      passwordOk,
+      input.clientIp ?? null,
+    ]);
+    if (!passwordOk) {
+      const failures = await tx.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM login_attempts a JOIN users u ON u.id = a.user_id
          WHERE a.user_id = $1 AND NOT a.succeeded
            AND a.attempted_at > now() - make_interval(mins => $2)
            AND a.attempted_at > coalesce(u.failures_reset_at, '-infinity')
            AND a.attempted_at > coalesce((SELECT max(s.attempted_at) FROM login_attempts s
                                           WHERE s.user_id = $1 AND s.succeeded), '-infinity')`,
-          [user.id, LOCKOUT_WINDOW_MINUTES],
-        );
-        const count = failures.rows[0]?.n ?? 0;
-        if (count >= LOCKOUT_FAILURES) {
-          await tx.query('UPDATE users SET locked_at = now() WHERE id = $1', [user.id]);
-          await appendAudit(tx, context, {
-            action: 'auth.lockout',
-            objectType: 'user',
-            objectId: user.id,
-            outcome: 'success',
-            details: { failures: count },
-          });
-          await appendAudit(tx, context, {
-            action: 'auth.login',
-            outcome: 'refused',
-            reason: 'wrong password; account now locked',
-          });
-          // The lock must commit, so the refusal is returned rather than thrown out of the transaction.
-          return { refused: accountLocked() } as never;
-        }
-        await appendAudit(tx, context, {
-          action: 'auth.login',
-          outcome: 'refused',
-          reason: 'wrong password',
-          details: { failures: count },
-        });
-        return { refused: invalidCredentials() } as never;
-      }
-      if (!actorRow) return Promise.reject(invalidCredentials());
-      const enrolled = actorRow.mfa_enabled_at !== null;
-      const step: SignInStep = enrolled
+        [user.id, LOCKOUT_WINDOW_MINUTES],
+      );
+      const count = failures.rows[0]?.n ?? 0;
+      if (count < LOCKOUT_FAILURES)
+        return refuse('wrong password', invalidCredentials(), { failures: count });
+      await tx.query('UPDATE users SET locked_at = now() WHERE id = $1', [user.id]);
+      await appendAudit(tx, context, {
+        action: 'auth.lockout',
+        objectType: 'user',
+        objectId: user.id,
+        details: { failures: count },
+      });
+      return refuse('wrong password; account now locked', accountLocked(), { failures: count });
+    }
+
+    const step: SignInStep =
+      actorRow.mfa_enabled_at !== null
         ? 'mfa_required'
         : deps.settings.mfaMandatory
           ? 'mfa_enrolment_required'
           : 'complete';
-      const sessionToken = randomToken();
-      const tokenHash = sha256Hex(sessionToken);
-      await tx.query(
-        `INSERT INTO sessions (token_hash, user_id, mfa_passed, client_ip, user_agent) VALUES ($1, $2, $3, $4, $5)`,
-        [
-          tokenHash,
-          user.id,
-          step === 'complete',
-          input.clientIp ?? null,
-          input.userAgent?.slice(0, 300) ?? null,
-        ],
-      );
-      await appendAudit(tx, context, {
-        action: 'auth.login',
-        outcome: 'success',
-        details: { next: step },
-      });
-      return { step, sessionToken, actor: toActor(actorRow, 'session', step === 'complete', tokenHash) };
-    })
-    .then((result: SignInResult | { refused: AppError }) => {
-      if ('refused' in result) throw result.refused;
-      return result;
-    });
+    const sessionToken = randomToken();
+    const tokenHash = sha256Hex(sessionToken);
+    await tx.query(
+      `INSERT INTO sessions (token_hash, user_id, mfa_passed, client_ip, user_agent) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        tokenHash,
+        user.id,
+        step === 'complete',
+        input.clientIp ?? null,
+        input.userAgent?.slice(0, 300) ?? null,
+      ],
+    );
+    await tx.query('UPDATE users SET last_login_at = now() WHERE id = $1', [user.id]);
+    await appendAudit(tx, context, { action: 'auth.login', details: { next: step } });
+    return { step, sessionToken, actor: toActor(actorRow, 'session', step === 'complete', tokenHash) };
+  });
+  if ('refused' in outcome) throw outcome.refused;
+  return outcome;
 }
 
 async function loadActorRow(tx: Tx, userId: string): Promise<ActorRow | undefined> {
@@ -214,52 +202,41 @@ async function loadActorRow(tx: Tx, userId: string): Promise<ActorRow | undefine
 /** Resolves a session cookie to its actor, enforcing the idle timeout and sliding it forward. */
 export async function actorFromSession(deps: AuthDeps, sessionToken: string): Promise<Actor> {
   const tokenHash = sha256Hex(sessionToken);
-  return deps.db
-    .asSystem(async (tx) => {
-      const { rows } = await tx.query<
-        ActorRow & {
-          mfa_passed: boolean;
-          idle: boolean;
-          stale: boolean;
-          disabled_at: string | null;
-          locked_at: string | null;
-        }
-      >(
-        `SELECT a.*, s.mfa_passed, u2.disabled_at, u2.locked_at,
+  const outcome = await deps.db.asSystem(async (tx): Promise<Actor | 'ended' | 'unknown'> => {
+    const { rows } = await tx.query<
+      ActorRow & { mfa_passed: boolean; idle: boolean; stale: boolean; usable: boolean }
+    >(
+      `SELECT a.*, s.mfa_passed,
+         (u2.disabled_at IS NULL AND u2.locked_at IS NULL) AS usable,
          s.last_seen_at < now() - make_interval(mins => $2) AS idle,
          s.last_seen_at < now() - interval '1 minute' AS stale
        FROM sessions s
        JOIN users u2 ON u2.id = s.user_id
        JOIN LATERAL (${ACTOR_SELECT} WHERE u.id = s.user_id) a ON true
        WHERE s.token_hash = $1 AND s.ended_at IS NULL`,
-        [tokenHash, deps.settings.sessionIdleMinutes],
-      );
-      const row = rows[0];
-      if (!row) throw new AppError(401, 'unauthenticated', 'Sign in to continue.');
-      if (row.idle) {
-        await tx.query(`UPDATE sessions SET ended_at = now() WHERE token_hash = $1`, [tokenHash]);
-        // A plain 401 rather than a throw inside the transaction, so the session end commits.
-        return { expired: true } as never;
-      }
-      if (row.disabled_at !== null || row.locked_at !== null) {
-        await tx.query(`UPDATE sessions SET ended_at = now() WHERE token_hash = $1`, [tokenHash]);
-        return { expired: true } as never;
-      }
-      // Touch at most once a minute: a page load makes many requests.
-      if (row.stale)
-        await tx.query('UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
-      return toActor(row, 'session', row.mfa_passed, tokenHash);
-    })
-    .then((result: Actor | { expired: true }) => {
-      if ('expired' in result) {
-        throw new AppError(
-          401,
-          'session_expired',
-          'Your session ended after a period of inactivity. Sign in again.',
-        );
-      }
-      return result;
-    });
+      [tokenHash, deps.settings.sessionIdleMinutes],
+    );
+    const row = rows[0];
+    if (!row) return 'unknown';
+    if (row.idle || !row.usable) {
+      // Returned, not thrown, so the session's end commits.
+      await tx.query('UPDATE sessions SET ended_at = now() WHERE token_hash = $1', [tokenHash]);
+      return 'ended';
+    }
+    // Touch at most once a minute: one page load makes many requests.
+    if (row.stale)
+      await tx.query('UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1', [tokenHash]);
+    return toActor(row, 'session', row.mfa_passed, tokenHash);
+  });
+  if (outcome === 'unknown') throw new AppError(401, 'unauthenticated', 'Sign in to continue.');
+  if (outcome === 'ended') {
+    throw new AppError(
+      401,
+      'session_expired',
+      'Your session has ended after a period of inactivity. Sign in again.',
+    );
+  }
+  return outcome;
 }
 
 export const API_TOKEN_PREFIX = 'setu_';
@@ -432,5 +409,49 @@ export async function signOut(deps: AuthDeps, actor: Actor, clientIp: string | u
       tokenHash,
     ]);
     await appendAudit(tx, { actor, clientIp }, { action: 'auth.logout' });
+  });
+}
+
+/** Changes the signed-in account's own password; other sessions of the account end. */
+export async function changePassword(
+  deps: AuthDeps,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  clientIp: string | undefined,
+): Promise<void> {
+  const problem = passwordProblem(input.newPassword, actor.username);
+  if (problem) throw new AppError(400, 'weak_password', problem);
+  const current = await deps.db.asSystem((tx) =>
+    tx.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [actor.userId]),
+  );
+  const hashNow = current.rows[0]?.password_hash;
+  if (!hashNow || !(await verifyPassword(hashNow, input.currentPassword))) {
+    await deps.db.asSystem((tx) =>
+      appendAudit(
+        tx,
+        { actor, clientIp },
+        { action: 'auth.password_change', outcome: 'refused', reason: 'wrong current password' },
+      ),
+    );
+    throw new AppError(401, 'invalid_credentials', 'The current password is not correct.');
+  }
+  if (await verifyPassword(hashNow, input.newPassword)) {
+    throw new AppError(400, 'weak_password', 'The new password must differ from the current one.');
+  }
+  const newHash = await hashPassword(input.newPassword);
+  await deps.db.asSystem(async (tx) => {
+    await tx.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [
+      actor.userId,
+      newHash,
+    ]);
+    await tx.query(
+      'UPDATE sessions SET ended_at = now() WHERE user_id = $1 AND token_hash <> $2 AND ended_at IS NULL',
+      [actor.userId, actor.sessionTokenHash ?? ''],
+    );
+    await appendAudit(
+      tx,
+      { actor, clientIp },
+      { action: 'auth.password_change', objectType: 'user', objectId: actor.userId },
+    );
   });
 }

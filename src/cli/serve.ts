@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { SecretBox } from '../lib/secret-box.ts';
+import { importReference } from '../modules/reference/import.ts';
+import { listDemoAccounts, seedDemo } from '../modules/demo/seed.ts';
+import { buildApp } from '../server/app.ts';
+import { configFrom, openAndMigrate } from './bootstrap.ts';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run the API and web app')
+    .option('--demo', 'demo mode: load synthetic units and accounts; MFA optional (never use in production)')
+    .option('-p, --port <port>', 'port to listen on (default $PORT or 3000)')
+    .action(async (options: { demo?: boolean; port?: string }, command: Command) => {
+      const started = performance.now();
+      const overrides = {
+        ...(options.demo ? { demo: true } : {}),
+        ...(options.port ? { port: Number(options.port) } : {}),
+      };
+      const config = configFrom(command, overrides);
+      const log = (line: string) => console.log(`setu: ${line}`);
+      const db = await openAndMigrate(config, log);
+      const reference = await importReference(db, config.referenceDir, log);
+      void reference;
+      if (config.demo) {
+        const seeded = await seedDemo(db);
+        if (seeded.newAccounts > 0) log(`demo data: ${seeded.units} units, ${seeded.accounts} accounts`);
+      }
+      const secrets = SecretBox.load(config.secretKey, config.databaseUrl ? undefined : config.dataDir);
+      const app = await buildApp({ config, db, secrets }, { logger: process.env.SETU_LOG_REQUESTS === '1' });
+      const shutdown = async () => {
+        await app.close();
+        await db.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown());
+      process.once('SIGTERM', () => void shutdown());
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const url = `http://localhost:${port}`;
+      log(
+        `ready in ${Math.round(performance.now() - started)} ms on ${db.kind === 'pglite' ? `embedded PostgreSQL (${config.dataDir})` : 'PostgreSQL server'}`,
+      );
+      log(`open ${url}`);
+      if (config.demo) {
+        const accounts = await listDemoAccounts(db);
+        const sample = accounts.find((a) => a.username === 'br.patna.ahtu') ?? accounts[0];
+        log('DEMO MODE: synthetic data only. Sign in as any demo account, for example:');
+        if (sample) log(`  username ${sample.username}  password ${sample.password}  (${sample.unit})`);
+        log('  all accounts: npx setu demo users   (API docs: ' + url + '/api/docs)');
+      }
+    });
+}
