@@ -20,8 +20,7 @@ export function registerServeCommand(program: Command): void {
       const config = configFrom(command, overrides);
       const log = (line: string) => console.log(`setu: ${line}`);
       const db = await openAndMigrate(config, log);
-      const reference = await importReference(db, config.referenceDir, log);
-      void reference;
+      await importReference(db, config.referenceDir, log);
       if (config.demo) {
         const seeded = await seedDemo(db);
         if (seeded.newAccounts > 0) log(`demo data: ${seeded.units} units, ${seeded.accounts} accounts`);

@@ -8,6 +8,8 @@ import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 
 /** The only database surface the rest of Setu sees: parameterised SQL inside a transaction. */
 export interface Tx {
+  // The caller names the row shape its SQL returns; this is the one place rows are typed.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   query<Row extends object = Record<string, unknown>>(
     sql: string,
     params?: readonly unknown[],

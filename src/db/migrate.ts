@@ -72,7 +72,9 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
       } catch (error) {
         await tx.query('ROLLBACK TO SAVEPOINT migration');
         const message = error instanceof Error ? error.message : String(error);
-        throw new Error(`migration ${migration.version}_${migration.name} failed: ${message}`);
+        throw new Error(`migration ${migration.version}_${migration.name} failed: ${message}`, {
+          cause: error,
+        });
       }
       await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
         migration.version,

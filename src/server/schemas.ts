@@ -28,3 +28,8 @@ export const PageQuery = {
 export function nullable<T extends TSchema>(schema: T) {
   return Type.Union([schema, Type.Null()]);
 }
+
+/** A string enum as a schema whose static type is the union of its values (a mapped Type.Union loses it). */
+export function literalUnion<T extends string>(values: readonly T[], options: { description?: string } = {}) {
+  return Type.Unsafe<T>({ ...Type.Union(values.map((value) => Type.Literal(value))), ...options });
+}

@@ -53,7 +53,11 @@ export async function startTestApp(
       loginRateLimitPerMinute: 10_000,
     },
   );
-  const app = await buildApp({ config, db: testDb.db, secrets });
+  // SETU_TEST_LOG=1 prints server logs, including the stack of any 500.
+  const app = await buildApp(
+    { config, db: testDb.db, secrets },
+    { logger: process.env.SETU_TEST_LOG === '1' },
+  );
   await app.ready();
 
   const call: TestApp['call'] = (method, url, opts = {}) =>

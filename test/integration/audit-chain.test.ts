@@ -70,15 +70,17 @@ for (const engine of testEngines()) {
           const result = await verifyAuditChain(t.db);
           assert.equal(result.ok, false);
 
+          const problem = result.problem;
+          assert.ok(problem, 'a broken chain reports its problem');
           if (scenario === 'truncated at the end') {
-            assert.equal(result.problem?.problem, 'head_mismatch');
-            assert.match(result.problem?.message ?? '', new RegExp(`chain ends at entry ${last - 1}`));
+            assert.equal(problem.problem, 'head_mismatch');
+            assert.match(problem.message, new RegExp(`chain ends at entry ${last - 1}`));
           } else {
-            assert.equal(result.problem?.seq, target, JSON.stringify(result.problem));
+            assert.equal(problem.seq, target, JSON.stringify(problem));
             const kind = { edited: 'hash_mismatch', deleted: 'sequence_gap', reordered: 'broken_link' }[
               scenario
             ];
-            assert.equal(result.problem?.problem, kind);
+            assert.equal(problem.problem, kind);
           }
         } finally {
           await t.close();

@@ -49,7 +49,7 @@ describe('route authorization sweep', () => {
     const checked: string[] = [];
     for (const route of t.app.routeTable) {
       if ('public' in route.access) continue;
-      const response = await t.call(route.method as 'GET', concreteUrl(route.url), {
+      const response = await t.call(route.method, concreteUrl(route.url), {
         ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body: {} }),
       });
       assert.equal(response.statusCode, 401, `${route.method} ${route.url} answered ${response.statusCode}`);
@@ -64,7 +64,7 @@ describe('route authorization sweep', () => {
       if (!('roles' in route.access)) continue;
       for (const role of ROLES) {
         if (route.access.roles.includes(role)) continue;
-        const response = await t.call(route.method as 'GET', concreteUrl(route.url), {
+        const response = await t.call(route.method, concreteUrl(route.url), {
           cookie: cookies.get(role) ?? '',
           ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body: {} }),
         });

@@ -21,7 +21,7 @@ const AuditEntryView = Type.Object({
 });
 
 interface AuditRow {
-  seq: number;
+  seq: number | string; // int8: a string from some drivers
   occurred_at: string | Date;
   actor_user_id: string | null;
   actor_username: string | null;
@@ -71,7 +71,7 @@ export function registerAuditRoutes(app: SetuApp, ctx: AppContext): void {
           where.push(clause(params.length));
         };
         if (q.actor) add((n) => `lower(actor_username) = lower($${n})`, q.actor);
-        if (q.action) add((n) => `action LIKE $${n}`, `${q.action.replace(/[%_]/g, '')}%`);
+        if (q.action) add((n) => `action LIKE $${n}`, `${q.action.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
         if (q.objectType) add((n) => `object_type = $${n}`, q.objectType);
         if (q.objectId) add((n) => `object_id = $${n}`, q.objectId);
         if (q.outcome) add((n) => `outcome = $${n}`, q.outcome);

@@ -65,7 +65,12 @@ export async function verifyAuditChain(db: Database, batchSize = 5000): Promise<
     let expectedSeq = 1;
     let checked = 0;
     for (;;) {
-      const { rows } = await tx.query<{ seq: number; canonical: string; prev_hash: string; hash: string }>(
+      const { rows } = await tx.query<{
+        seq: number | string;
+        canonical: string;
+        prev_hash: string;
+        hash: string;
+      }>(
         `SELECT a.seq, audit_canonical(a) AS canonical, a.prev_hash, a.hash
          FROM audit_log a WHERE a.seq >= $1 ORDER BY a.seq LIMIT $2`,
         [expectedSeq, batchSize],
@@ -100,7 +105,7 @@ export async function verifyAuditChain(db: Database, batchSize = 5000): Promise<
       }
       if (rows.length < batchSize) break;
     }
-    const head = await tx.query<{ last_seq: number; last_hash: string }>(
+    const head = await tx.query<{ last_seq: number | string; last_hash: string }>(
       'SELECT last_seq, last_hash FROM audit_chain_head',
     );
     const headRow = head.rows[0];

@@ -188,6 +188,6 @@ export function registerAuthRoutes(app: SetuApp, ctx: AppContext): void {
         response: { 200: Me, ...errorResponses(401) },
       },
     },
-    async (request) => presentMe(ctx.requireActor(request)),
+    (request) => presentMe(ctx.requireActor(request)),
   );
 }

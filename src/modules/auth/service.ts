@@ -276,10 +276,10 @@ export async function completeMfa(
   const tokenHash = actor.sessionTokenHash;
   const context: AuditContext = { actor, clientIp };
   const outcome = await deps.db.asSystem(async (tx) => {
-    const { rows } = await tx.query<{ mfa_secret_encrypted: string | null; mfa_last_step: number | null }>(
-      'SELECT mfa_secret_encrypted, mfa_last_step FROM users WHERE id = $1 FOR UPDATE',
-      [actor.userId],
-    );
+    const { rows } = await tx.query<{
+      mfa_secret_encrypted: string | null;
+      mfa_last_step: number | string | null;
+    }>('SELECT mfa_secret_encrypted, mfa_last_step FROM users WHERE id = $1 FOR UPDATE', [actor.userId]);
     const user = rows[0];
     if (!user?.mfa_secret_encrypted) return 'not_enrolled' as const;
     const step = await checkTotp(deps.secrets.open(user.mfa_secret_encrypted), code);

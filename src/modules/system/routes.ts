@@ -40,6 +40,6 @@ export function registerSystemRoutes(app: SetuApp, ctx: AppContext): void {
       config: { access: { public: true } },
       schema: { tags: ['system'], summary: 'This API as an OpenAPI 3.1 document', hide: true },
     },
-    async () => app.swagger(),
+    () => app.swagger(),
   );
 }

@@ -1,9 +1,9 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { AppContext, SetuApp } from '../../server/app.ts';
-import { errorResponses, IdParams, PageQuery } from '../../server/schemas.ts';
+import { errorResponses, literalUnion, IdParams, PageQuery } from '../../server/schemas.ts';
 import { createUnit, getUnit, listUnits, UNIT_KINDS, UnitView, updateUnit } from './service.ts';
 
-const KindSchema = Type.Union(UNIT_KINDS.map((kind) => Type.Literal(kind)));
+const KindSchema = literalUnion(UNIT_KINDS);
 const LgdCode = Type.Integer({ minimum: 1, maximum: 99999 });
 const Nullable = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
 

@@ -1,7 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { AppContext, SetuApp } from '../../server/app.ts';
 import { ROLES, type Role } from '../../server/access.ts';
-import { errorResponses, IdParams, PageQuery } from '../../server/schemas.ts';
+import { errorResponses, literalUnion, IdParams, PageQuery } from '../../server/schemas.ts';
 import {
   createApiToken,
   createUser,
@@ -18,7 +18,7 @@ import {
 const ADMINS: readonly Role[] = ['system_admin'];
 const READERS: readonly Role[] = ['system_admin', 'auditor', 'state_nodal_officer'];
 
-const RoleSchema = Type.Union(ROLES.map((role) => Type.Literal(role)));
+const RoleSchema = literalUnion(ROLES);
 
 const TokenView = Type.Object({
   id: Type.String(),
