@@ -406,6 +406,22 @@ for (const engine of testEngines()) {
       );
     });
 
+    test("the home summary counts the unit's open cases and lists overdue charge-sheets, within jurisdiction only", async () => {
+      const mine = (await t.call('GET', '/api/cases/summary', { cookie: patna })).json<{
+        myUnitOpenCases: number;
+        overdueChargeSheets: number;
+        deadlines: { id: string; daysLeft: number }[];
+      }>();
+      assert.ok(mine.myUnitOpenCases >= 1);
+      assert.ok(mine.overdueChargeSheets >= 1);
+      const deadline = mine.deadlines.find((d) => d.id === created.id);
+      assert.ok(deadline && deadline.daysLeft < 0, 'the overdue case is listed with negative days left');
+      const up = (
+        await t.call('GET', '/api/cases/summary', { cookie: await t.login('up.lucknow.ahtu') })
+      ).json<{ deadlines: { id: string }[] }>();
+      assert.ok(!up.deadlines.some((d) => d.id === created.id));
+    });
+
     test('an NGO sees no case until one is referred to it', async () => {
       const ngo = await t.login('ngo.delhi');
       assert.equal((await t.call('GET', '/api/cases', { cookie: ngo })).json<{ total: number }>().total, 0);

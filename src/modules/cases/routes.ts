@@ -7,6 +7,7 @@ import { CASE_STATUSES } from './codes.ts';
 import { getCase, listCases } from './repository.ts';
 import { CaseInput, CaseListItem, CaseListQuery, CasePatch, CaseView } from './schemas.ts';
 import { changeStatus, createCase, updateCase } from './service.ts';
+import { CaseSummary, caseSummary } from './summary.ts';
 
 /** Roles that work with cases at all; NGOs, shelters and others see only cases shared with their unit. */
 export const CASE_READERS: readonly Role[] = [
@@ -35,6 +36,20 @@ export function registerCaseRoutes(app: SetuApp, ctx: AppContext): void {
       },
     },
     async (request) => ctx.inScope(request, (scope) => listCases(scope, request.query)),
+  );
+
+  app.get(
+    '/api/cases/summary',
+    {
+      config: { access: { roles: CASE_READERS } },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'For the home page: open cases, charge-sheet deadlines due and overdue, recently updated cases',
+        response: { 200: CaseSummary, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => ctx.inScope(request, (scope) => caseSummary(scope)),
   );
 
   app.get(

@@ -19,6 +19,13 @@ export async function seedDemo(db: Database): Promise<DemoSeedSummary> {
     tx.query<{ username: string }>('SELECT lower(username) AS username FROM users WHERE is_demo'),
   );
   const known = new Set(existing.rows.map((row) => row.username));
+  const units = await db.asSystem((tx) =>
+    tx.query<{ n: number }>('SELECT count(*)::int AS n FROM units WHERE is_demo'),
+  );
+  // Already complete: skip the argon2 hash and the upserts, which would otherwise slow every start.
+  if (DEMO_ACCOUNTS.every((a) => known.has(a.username)) && units.rows[0]?.n === DEMO_UNITS.length) {
+    return { units: DEMO_UNITS.length, accounts: DEMO_ACCOUNTS.length, newAccounts: 0 };
+  }
   // Hash outside the transaction: argon2 is deliberately slow.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
