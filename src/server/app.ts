@@ -184,6 +184,22 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     if ('roles' in access && !access.roles.includes(actor.role)) throw forbidden();
   });
 
+  // Browser hardening for every response; API data is personal and must not sit in shared caches.
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'no-referrer');
+    void reply.header('x-frame-options', 'DENY');
+    if (request.url.startsWith('/api/')) {
+      if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    } else {
+      void reply.header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+          "worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      );
+    }
+  });
+
   app.setErrorHandler(async (error, request, reply) => {
     let appError: AppError | undefined;
     if (error instanceof AppError) appError = error;

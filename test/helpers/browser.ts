@@ -1,0 +1,57 @@
+/**
+ * Real headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core against the real server
+ * on a loopback port. Pages are awaited on `load` plus the app's readiness flag, never on network idle.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { TestApp } from './app.ts';
+
+export const CHROMIUM = process.env.SETU_CHROMIUM ?? '/usr/bin/chromium';
+const WEB_DIST = path.resolve('web/dist/index.html');
+
+export interface BrowserHarness {
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser profile (no cookies), optionally at a phone's width. */
+  newContext(options?: { phone?: boolean; locale?: string }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function startBrowser(t: TestApp): Promise<BrowserHarness> {
+  if (!fs.existsSync(WEB_DIST))
+    throw new Error('web/dist is missing: run `node scripts/build-web-if-stale.mjs` (npm test does)');
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  if (!address || typeof address === 'string') throw new Error('the server did not listen on a TCP port');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    browser,
+    newContext: (options = {}) =>
+      browser.newContext({
+        viewport: options.phone ? { width: 360, height: 740 } : { width: 1280, height: 860 },
+        locale: options.locale ?? 'en-IN',
+        ...(options.phone ? { isMobile: true, hasTouch: true } : {}),
+      }),
+    close: () => browser.close(),
+  };
+}
+
+/** Waits until the page's main content has loaded its data (the app sets data-ready on <main>). */
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.waitForSelector('main[data-ready="true"]', { timeout: 20_000 });
+}
