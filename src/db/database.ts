@@ -43,11 +43,31 @@ async function enterActor(tx: Tx, actor: Actor): Promise<void> {
   await tx.query(`SELECT set_config('app.user_id', $1, true)`, [actor.userId]);
 }
 
-class PgliteDatabase implements Database {
-  readonly kind = 'pglite' as const;
-  constructor(readonly raw: PGlite) {}
+/** The two engines differ only in how a transaction is run; acting as system or as a user is shared. */
+abstract class TransactionalDatabase implements Database {
+  abstract readonly kind: Database['kind'];
+  protected abstract run<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  abstract close(): Promise<void>;
 
-  private run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  asSystem<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.run(fn);
+  }
+
+  asActor<T>(actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.run(async (tx) => {
+      await enterActor(tx, actor);
+      return fn(tx);
+    });
+  }
+}
+
+class PgliteDatabase extends TransactionalDatabase {
+  readonly kind = 'pglite' as const;
+  constructor(readonly raw: PGlite) {
+    super();
+  }
+
+  protected run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.raw.transaction(async (raw) => {
       const tx: Tx = {
         async query(sql, params) {
@@ -62,27 +82,18 @@ class PgliteDatabase implements Database {
     });
   }
 
-  asSystem<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.run(fn);
-  }
-
-  asActor<T>(actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.run(async (tx) => {
-      await enterActor(tx, actor);
-      return fn(tx);
-    });
-  }
-
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.raw.close();
   }
 }
 
-class ServerDatabase implements Database {
+class ServerDatabase extends TransactionalDatabase {
   readonly kind = 'postgres' as const;
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly pool: pg.Pool) {
+    super();
+  }
 
-  private async run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  protected async run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     const tx: Tx = {
       async query(sql, params) {
@@ -106,18 +117,7 @@ class ServerDatabase implements Database {
     }
   }
 
-  asSystem<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.run(fn);
-  }
-
-  asActor<T>(actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.run(async (tx) => {
-      await enterActor(tx, actor);
-      return fn(tx);
-    });
-  }
-
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.pool.end();
   }
 }

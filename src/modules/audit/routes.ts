@@ -1,4 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { Conditions, likePattern } from '../../db/sql.ts';
 import type { AppContext, SetuApp } from '../../server/app.ts';
 import { errorResponses, PageQuery } from '../../server/schemas.ts';
 import { verifyAuditChain } from './service.ts';
@@ -64,30 +65,24 @@ export function registerAuditRoutes(app: SetuApp, ctx: AppContext): void {
     async (request) =>
       ctx.inScope(request, async (scope) => {
         const q = request.query;
-        const where: string[] = [];
-        const params: unknown[] = [];
-        const add = (clause: (n: number) => string, value: unknown) => {
-          params.push(value);
-          where.push(clause(params.length));
-        };
-        if (q.actor) add((n) => `lower(actor_username) = lower($${n})`, q.actor);
-        if (q.action) add((n) => `action LIKE $${n}`, `${q.action.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
-        if (q.objectType) add((n) => `object_type = $${n}`, q.objectType);
-        if (q.objectId) add((n) => `object_id = $${n}`, q.objectId);
-        if (q.outcome) add((n) => `outcome = $${n}`, q.outcome);
-        if (q.from) add((n) => `occurred_at >= $${n}`, q.from);
-        if (q.to) add((n) => `occurred_at < $${n}`, q.to);
-        const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+        const filter = new Conditions();
+        if (q.actor) filter.add((p) => `lower(actor_username) = lower(${p})`, q.actor);
+        if (q.action) filter.add((p) => `action LIKE ${p}`, likePattern(q.action, 'prefix'));
+        if (q.objectType) filter.add((p) => `object_type = ${p}`, q.objectType);
+        if (q.objectId) filter.add((p) => `object_id = ${p}`, q.objectId);
+        if (q.outcome) filter.add((p) => `outcome = ${p}`, q.outcome);
+        if (q.from) filter.add((p) => `occurred_at >= ${p}`, q.from);
+        if (q.to) filter.add((p) => `occurred_at < ${p}`, q.to);
         const total = await scope.tx.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM audit_log ${filter}`,
-          params,
+          `SELECT count(*)::int AS n FROM audit_log ${filter.where}`,
+          filter.params,
         );
-        params.push(q.limit ?? 50, q.offset ?? 0);
+        const page = filter.page(q.limit ?? 50, q.offset ?? 0);
         const { rows } = await scope.tx.query<AuditRow>(
           `SELECT seq, occurred_at, actor_user_id, actor_username, actor_unit_id, action, object_type, object_id,
              outcome, reason, client_ip, details
-           FROM audit_log ${filter} ORDER BY seq DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
-          params,
+           FROM audit_log ${filter.where} ORDER BY seq DESC ${page.sql}`,
+          page.params,
         );
         return {
           total: total.rows[0]?.n ?? 0,

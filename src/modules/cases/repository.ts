@@ -1,4 +1,5 @@
 /** Reading cases: the list with filters and the whole case page. Row-Level Security scopes both. */
+import { Conditions, likePattern } from '../../db/sql.ts';
 import type { RequestScope } from '../../server/access.ts';
 import { notFound } from '../../server/errors.ts';
 import { NEXT_STATUSES, type CaseStatus } from './codes.ts';
@@ -79,45 +80,40 @@ export async function listCases(
   scope: RequestScope,
   query: CaseListQuery,
 ): Promise<{ items: CaseListItem[]; total: number }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: (n: number) => string, value: unknown) => {
-    params.push(value);
-    where.push(clause(params.length));
-  };
+  const filter = new Conditions();
   if (query.q) {
-    const q = query.q.trim().toLowerCase();
-    add(
-      (n) => `(lower(c.reference || ' ' || coalesce(c.fir_number, '') || ' ' || c.title) LIKE $${n}
-        OR EXISTS (SELECT 1 FROM case_persons p WHERE p.case_id = c.id AND lower(p.display_name) LIKE $${n}))`,
-      `%${q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`,
+    filter.add(
+      (p) => `(lower(c.reference || ' ' || coalesce(c.fir_number, '') || ' ' || c.title) LIKE ${p}
+        OR EXISTS (SELECT 1 FROM case_persons p WHERE p.case_id = c.id AND lower(p.display_name) LIKE ${p}))`,
+      likePattern(query.q.trim().toLowerCase()),
     );
   }
   if (query.status && query.status.length > 0)
-    add((n) => `c.status = ANY($${n}::case_status[])`, query.status);
-  if (query.kind) add((n) => `c.kind = $${n}`, query.kind);
-  if (query.form) add((n) => `c.exploitation_forms @> ARRAY[$${n}]::text[]`, query.form);
-  if (query.state !== undefined) add((n) => `c.state_lgd = $${n}`, query.state);
-  if (query.district !== undefined) add((n) => `c.district_lgd = $${n}`, query.district);
-  if (query.unitId) add((n) => `c.registering_unit_id = $${n}`, query.unitId);
+    filter.add((p) => `c.status = ANY(${p}::case_status[])`, query.status);
+  if (query.kind) filter.add((p) => `c.kind = ${p}`, query.kind);
+  if (query.form) filter.add((p) => `c.exploitation_forms @> ARRAY[${p}]::text[]`, query.form);
+  if (query.state !== undefined) filter.add((p) => `c.state_lgd = ${p}`, query.state);
+  if (query.district !== undefined) filter.add((p) => `c.district_lgd = ${p}`, query.district);
+  if (query.unitId) filter.add((p) => `c.registering_unit_id = ${p}`, query.unitId);
   if (query.mine)
-    add((n) => `(c.registering_unit_id = $${n} OR c.police_station_unit_id = $${n})`, scope.actor.unitId);
-  if (query.from) add((n) => `c.registered_on >= $${n}`, query.from);
-  if (query.to) add((n) => `c.registered_on <= $${n}`, query.to);
-  if (query.interState !== undefined) add((n) => `c.is_inter_state = $${n}`, query.interState);
-  if (query.crossBorder !== undefined) add((n) => `c.is_cross_border = $${n}`, query.crossBorder);
+    filter.add(
+      (p) => `(c.registering_unit_id = ${p} OR c.police_station_unit_id = ${p})`,
+      scope.actor.unitId,
+    );
+  if (query.from) filter.add((p) => `c.registered_on >= ${p}`, query.from);
+  if (query.to) filter.add((p) => `c.registered_on <= ${p}`, query.to);
+  if (query.interState !== undefined) filter.add((p) => `c.is_inter_state = ${p}`, query.interState);
+  if (query.crossBorder !== undefined) filter.add((p) => `c.is_cross_border = ${p}`, query.crossBorder);
   if (query.overdue)
-    where.push(`c.charge_sheet_due_on < current_date AND c.status IN ('registered', 'under_investigation')`);
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    filter.raw(`c.charge_sheet_due_on < current_date AND c.status IN ('registered', 'under_investigation')`);
   const total = await scope.tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM cases c ${filter}`,
-    params,
+    `SELECT count(*)::int AS n FROM cases c ${filter.where}`,
+    filter.params,
   );
-  params.push(query.limit ?? 25, query.offset ?? 0);
+  const page = filter.page(query.limit ?? 25, query.offset ?? 0);
   const { rows } = await scope.tx.query<CaseRow>(
-    `SELECT ${LIST_COLUMNS} ${FROM_CASES} ${filter} ORDER BY ${SORTS[query.sort ?? '-registered_on']}
-     LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
+    `SELECT ${LIST_COLUMNS} ${FROM_CASES} ${filter.where} ORDER BY ${SORTS[query.sort ?? '-registered_on']} ${page.sql}`,
+    page.params,
   );
   return { items: rows.map(presentListItem), total: total.rows[0]?.n ?? 0 };
 }

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Conditions, likePattern } from '../../db/sql.ts';
 import type { RequestScope } from '../../server/access.ts';
 import { AppError, notFound } from '../../server/errors.ts';
 
@@ -78,27 +79,23 @@ export async function listUnits(
   scope: RequestScope,
   query: { kind?: UnitKind; state?: number; district?: number; q?: string; limit?: number; offset?: number },
 ): Promise<{ items: UnitView[]; total: number }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: (n: number) => string, value: unknown) => {
-    params.push(value);
-    where.push(clause(params.length));
-  };
-  if (query.kind) add((n) => `un.kind = $${n}`, query.kind);
-  if (query.state !== undefined) add((n) => `un.state_lgd = $${n}`, query.state);
-  if (query.district !== undefined) add((n) => `un.district_lgd = $${n}`, query.district);
+  const filter = new Conditions();
+  if (query.kind) filter.add((p) => `un.kind = ${p}`, query.kind);
+  if (query.state !== undefined) filter.add((p) => `un.state_lgd = ${p}`, query.state);
+  if (query.district !== undefined) filter.add((p) => `un.district_lgd = ${p}`, query.district);
   if (query.q)
-    add((n) => `(lower(un.name) LIKE $${n} OR un.name_hi LIKE $${n})`, `%${query.q.toLowerCase()}%`);
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    filter.add(
+      (p) => `(lower(un.name) LIKE ${p} OR un.name_hi LIKE ${p})`,
+      likePattern(query.q.toLowerCase()),
+    );
   const total = await scope.tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM units un ${filter}`,
-    params,
+    `SELECT count(*)::int AS n FROM units un ${filter.where}`,
+    filter.params,
   );
-  params.push(query.limit ?? 50, query.offset ?? 0);
+  const page = filter.page(query.limit ?? 50, query.offset ?? 0);
   const { rows } = await scope.tx.query<UnitRow>(
-    `${SELECT_UNIT} ${filter} ORDER BY un.level, s.name NULLS FIRST, d.name NULLS FIRST, un.name
-     LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
+    `${SELECT_UNIT} ${filter.where} ORDER BY un.level, s.name NULLS FIRST, d.name NULLS FIRST, un.name ${page.sql}`,
+    page.params,
   );
   return { items: rows.map(present), total: total.rows[0]?.n ?? 0 };
 }

@@ -3,6 +3,7 @@
  * of one State cannot see, let alone change, another State's accounts even if a check here were missed.
  */
 import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Conditions, likePattern } from '../../db/sql.ts';
 import { randomToken, sha256Hex } from '../../lib/secret-box.ts';
 import type { RequestScope, Role } from '../../server/access.ts';
 import { AppError, badRequest, notFound } from '../../server/errors.ts';
@@ -72,29 +73,22 @@ export async function listUsers(
   scope: RequestScope,
   query: { q?: string; role?: Role; unitId?: string; limit?: number; offset?: number },
 ): Promise<{ items: UserView[]; total: number }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (query.q) {
-    params.push(`%${query.q.toLowerCase()}%`);
-    where.push(`(lower(u.username) LIKE $${params.length} OR lower(u.display_name) LIKE $${params.length})`);
-  }
-  if (query.role) {
-    params.push(query.role);
-    where.push(`u.role = $${params.length}`);
-  }
-  if (query.unitId) {
-    params.push(query.unitId);
-    where.push(`u.unit_id = $${params.length}`);
-  }
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const filter = new Conditions();
+  if (query.q)
+    filter.add(
+      (p) => `(lower(u.username) LIKE ${p} OR lower(u.display_name) LIKE ${p})`,
+      likePattern(query.q.toLowerCase()),
+    );
+  if (query.role) filter.add((p) => `u.role = ${p}`, query.role);
+  if (query.unitId) filter.add((p) => `u.unit_id = ${p}`, query.unitId);
   const total = await scope.tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM users u JOIN units un ON un.id = u.unit_id ${filter}`,
-    params,
+    `SELECT count(*)::int AS n FROM users u JOIN units un ON un.id = u.unit_id ${filter.where}`,
+    filter.params,
   );
-  params.push(query.limit ?? 50, query.offset ?? 0);
+  const page = filter.page(query.limit ?? 50, query.offset ?? 0);
   const { rows } = await scope.tx.query<UserRow>(
-    `${SELECT_USER} ${filter} ORDER BY u.username LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
+    `${SELECT_USER} ${filter.where} ORDER BY u.username ${page.sql}`,
+    page.params,
   );
   return { items: rows.map(present), total: total.rows[0]?.n ?? 0 };
 }
