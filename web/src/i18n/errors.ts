@@ -1,0 +1,49 @@
+import type { TFunction } from 'i18next';
+import { ApiError } from '../api/client';
+
+const TRANSLATED = [
+  'invalid_credentials',
+  'account_locked',
+  'invalid_mfa_code',
+  'session_expired',
+  'unauthenticated',
+  'mfa_required',
+  'mfa_enrolment_required',
+  'mfa_not_enrolled',
+  'mfa_already_enrolled',
+  'no_pending_enrolment',
+  'forbidden',
+  'rate_limited',
+  'network_error',
+  'server_unavailable',
+  'internal_error',
+  'bad_response',
+] as const;
+type TranslatedCode = (typeof TRANSLATED)[number];
+
+function isTranslated(code: string): code is TranslatedCode {
+  return (TRANSLATED as readonly string[]).includes(code);
+}
+
+/** True when the server has no such API route yet (as opposed to "this record was not found"). */
+export function isMissingRoute(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 404 &&
+    error.code === 'not_found' &&
+    error.message.startsWith('There is no API route')
+  );
+}
+
+/**
+ * A message for a failed request in the user's language: known codes are translated, anything else
+ * falls back to the server's own message (which is written for people, in English).
+ */
+export function errorMessage(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError) {
+    if (isMissingRoute(error)) return t('errors.not_available');
+    if (isTranslated(error.code)) return t(`errors.${error.code}`);
+    if (error.message) return error.message;
+  }
+  return t('errors.unexpected');
+}

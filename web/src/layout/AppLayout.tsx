@@ -1,0 +1,137 @@
+import { AppShell, Anchor, Box, Burger, Button, Divider, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { AUDIT_PAGE_ROLES, hasRole, USERS_PAGE_ROLES, type Me } from '../api/types';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { useReadyState } from '../components/PageReady';
+import { PageLoader } from '../components/feedback';
+import { PageErrorBoundary } from '../components/PageErrorBoundary';
+import { roleLabel } from '../components/labels';
+import { useSession } from '../session/session';
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+export function navItems(me: Me, t: ReturnType<typeof useTranslation>['t']): NavItem[] {
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home') },
+    { to: '/units', label: t('nav.units') },
+    { to: '/places', label: t('nav.places') },
+  ];
+  if (hasRole(me, USERS_PAGE_ROLES)) items.push({ to: '/users', label: t('nav.users') });
+  if (hasRole(me, AUDIT_PAGE_ROLES)) items.push({ to: '/audit', label: t('nav.audit') });
+  items.push({ to: '/about', label: t('nav.about') });
+  return items;
+}
+
+/** The signed-in frame: header with account and language, navigation (a burger menu on phones), the page. */
+export default function AppLayout({ me, children }: { me: Me; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const narrow = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const location = useLocation();
+  const { signOut } = useSession();
+  const [ready, provideReady] = useReadyState();
+
+  // Once the session is forgotten, RequireSession sends the user to the login page ("You have signed out").
+  const doSignOut = () => void signOut();
+  const roleAndUnit = `${roleLabel(t, me.role)} · ${me.unit.name}`;
+  const account = (truncate: boolean) => (
+    <>
+      <Text size="sm" fw={600} lh={1.3} truncate={truncate ? 'end' : undefined} data-testid="account-name">
+        {me.displayName}
+      </Text>
+      <Text size="xs" c="dimmed" lh={1.3} truncate={truncate ? 'end' : undefined} title={roleAndUnit}>
+        {roleAndUnit}
+      </Text>
+    </>
+  );
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('nav.closeMenu') : t('nav.openMenu')}
+              aria-expanded={opened}
+              aria-controls="app-nav"
+            />
+            <Anchor component={Link} to="/" fw={700} fz="xl" underline="never" c="indigo.8">
+              {t('app.name')}
+            </Anchor>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Box visibleFrom="sm" ta="right" maw={360} miw={0}>
+              {account(true)}
+            </Box>
+            <LanguageSwitcher />
+            <Button variant="default" size="compact-sm" visibleFrom="sm" onClick={doSignOut}>
+              {t('nav.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar
+        id="app-nav"
+        p="sm"
+        aria-label={t('nav.main')}
+        // Off-screen on a phone while the menu is closed: keep its links out of the tab order too.
+        inert={narrow && !opened}
+      >
+        <Stack gap={2}>
+          {navItems(me, t).map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+              aria-current={
+                (item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to))
+                  ? 'page'
+                  : undefined
+              }
+              onClick={close}
+            />
+          ))}
+        </Stack>
+        <Box hiddenFrom="sm" mt="md">
+          <Divider mb="sm" />
+          <Text size="xs" c="dimmed">
+            {t('nav.account')}
+          </Text>
+          {account(false)}
+          <Button variant="default" size="sm" mt="sm" fullWidth onClick={doSignOut}>
+            {t('nav.signOut')}
+          </Button>
+        </Box>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} data-ready={ready ? 'true' : 'false'}>
+        <Box maw={1200}>
+          {provideReady(
+            // Keyed by page: a new page shows the loader at once instead of leaving the last one up.
+            <PageErrorBoundary key={location.pathname}>
+              <Suspense fallback={<PageLoader />}>{children ?? <Outlet />}</Suspense>
+            </PageErrorBoundary>,
+          )}
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
