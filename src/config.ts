@@ -18,6 +18,12 @@ export interface SetuConfig {
   logLevel: string;
   /** Sign-in attempts allowed per client address per minute. */
   loginRateLimitPerMinute: number;
+  /** `smtp://host:port` (or smtps://, with user:password@ if needed) for e-mail notifications; unset: none sent. */
+  smtpUrl: string | undefined;
+  /** The From address of e-mail notifications. */
+  mailFrom: string;
+  /** Webhooks may target loopback and private addresses (always so in demo mode); off in production. */
+  webhookAllowPrivateNetworks: boolean;
 }
 
 export function loadConfig(
@@ -42,6 +48,9 @@ export function loadConfig(
     secretKey: env.SETU_SECRET_KEY,
     logLevel: env.LOG_LEVEL ?? 'info',
     loginRateLimitPerMinute: Number(env.SETU_LOGIN_RATE_LIMIT ?? 20) || 20,
+    smtpUrl: env.SETU_SMTP_URL?.trim() ? env.SETU_SMTP_URL.trim() : undefined,
+    mailFrom: env.SETU_MAIL_FROM?.trim() ? env.SETU_MAIL_FROM.trim() : 'Setu <no-reply@setu.invalid>',
+    webhookAllowPrivateNetworks: env.SETU_WEBHOOK_ALLOW_PRIVATE === '1',
     ...overrides,
   };
 }

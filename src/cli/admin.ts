@@ -3,6 +3,8 @@ import { randomToken } from '../lib/secret-box.ts';
 import { verifyAuditChain } from '../modules/audit/service.ts';
 import { appendAudit } from '../modules/audit/service.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
+import { seedDemoCases } from '../modules/demo/cases.ts';
+import { seedDemoChannel } from '../modules/demo/channel.ts';
 import { listDemoAccounts, seedDemo } from '../modules/demo/seed.ts';
 import { importReference } from '../modules/reference/import.ts';
 import { configFrom, withDatabase } from './bootstrap.ts';
@@ -32,12 +34,16 @@ export function registerAdminCommands(program: Command): void {
   const demo = program.command('demo').description('synthetic demonstration data');
   demo
     .command('seed')
-    .description('create the demo units and accounts (needs the reference data)')
+    .description('create the demo units, accounts and cases (needs the reference data)')
     .action(async (_options: unknown, command: Command) => {
       const config = configFrom(command, { demo: true });
       const summary = await withDatabase(config, async (db) => {
         await importReference(db, config.referenceDir, () => undefined);
-        return seedDemo(db);
+        const seeded = await seedDemo(db);
+        const cases = await seedDemoCases(db, { referenceDir: config.referenceDir });
+        if (!cases.skipped) console.log(`setu: demo cases: ${cases.cases}`);
+        await seedDemoChannel(db);
+        return seeded;
       });
       console.log(
         `setu: demo data ready: ${summary.units} units, ${summary.accounts} accounts (${summary.newAccounts} new)`,

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import { registerAdminCommands } from './admin.ts';
+import { registerJobsCommand } from './jobs.ts';
+import { registerLinkCommand } from './link.ts';
 import { registerServeCommand } from './serve.ts';
 
 const program = new Command()
@@ -18,6 +20,8 @@ const program = new Command()
 
 registerServeCommand(program);
 registerAdminCommands(program);
+registerJobsCommand(program);
+registerLinkCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`setu: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { SecretBox } from '../lib/secret-box.ts';
 import { importReference } from '../modules/reference/import.ts';
+import { seedDemoCases } from '../modules/demo/cases.ts';
+import { seedDemoChannel } from '../modules/demo/channel.ts';
 import { listDemoAccounts, seedDemo } from '../modules/demo/seed.ts';
 import { buildApp } from '../server/app.ts';
 import { configFrom, openAndMigrate } from './bootstrap.ts';
+import { startBackgroundJobs } from './jobs.ts';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -24,6 +27,9 @@ export function registerServeCommand(program: Command): void {
       if (config.demo) {
         const seeded = await seedDemo(db);
         if (seeded.newAccounts > 0) log(`demo data: ${seeded.units} units, ${seeded.accounts} accounts`);
+        const cases = await seedDemoCases(db, { referenceDir: config.referenceDir });
+        if (!cases.skipped) log(`demo cases: ${cases.cases}`);
+        await seedDemoChannel(db);
       }
       const secrets = SecretBox.load(config.secretKey, config.databaseUrl ? undefined : config.dataDir);
       const app = await buildApp({ config, db, secrets }, { logger: process.env.SETU_LOG_REQUESTS === '1' });
@@ -35,6 +41,7 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGINT', () => void shutdown());
       process.once('SIGTERM', () => void shutdown());
       await app.listen({ port: config.port, host: config.host });
+      startBackgroundJobs({ db, config, secrets, log });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       const url = `http://localhost:${port}`;

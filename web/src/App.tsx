@@ -2,7 +2,14 @@ import { MantineProvider } from '@mantine/core';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { loginPath, setAuthProblemHandler } from './api/client';
-import { AUDIT_PAGE_ROLES, hasRole, USERS_PAGE_ROLES, type Role } from './api/types';
+import {
+  AUDIT_PAGE_ROLES,
+  CASE_READER_ROLES,
+  CASE_WRITER_ROLES,
+  hasRole,
+  USERS_PAGE_ROLES,
+  type Role,
+} from './api/types';
 import { ErrorNotice, PageLoader } from './components/feedback';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { usePage } from './components/PageReady';
@@ -22,6 +29,10 @@ const PlacesPage = lazy(() => import('./pages/PlacesPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const AboutPage = lazy(() => import('./pages/AboutPage'));
+const CaseListPage = lazy(() => import('./pages/cases/CaseListPage'));
+const CasePage = lazy(() => import('./pages/cases/CasePage'));
+const CaseFormPage = lazy(() => import('./pages/cases/form/CaseFormPage'));
+const PersonPage = lazy(() => import('./pages/persons/PersonPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage'));
 
@@ -116,6 +127,15 @@ export function App() {
                 <Route path="/places" element={<PlacesPage />} />
                 <Route element={<RequireRole roles={USERS_PAGE_ROLES} />}>
                   <Route path="/users" element={<UsersPage />} />
+                </Route>
+                <Route element={<RequireRole roles={CASE_READER_ROLES} />}>
+                  <Route path="/cases" element={<CaseListPage />} />
+                  <Route path="/cases/:id" element={<CasePage />} />
+                  <Route path="/persons/:id" element={<PersonPage />} />
+                </Route>
+                <Route element={<RequireRole roles={CASE_WRITER_ROLES} />}>
+                  <Route path="/cases/new" element={<CaseFormPage />} />
+                  <Route path="/cases/:id/edit" element={<CaseFormPage />} />
                 </Route>
                 <Route element={<RequireRole roles={AUDIT_PAGE_ROLES} />}>
                   <Route path="/audit" element={<AuditPage />} />

@@ -41,6 +41,13 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-indigo-light-color': 'var(--mantine-color-indigo-9)',
     '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
     '--mantine-color-teal-light-color': 'var(--mantine-color-teal-9)',
+    // Case status badges use these too.
+    '--mantine-color-blue-light-color': 'var(--mantine-color-blue-9)',
+    '--mantine-color-violet-light-color': 'var(--mantine-color-violet-9)',
+    '--mantine-color-grape-light-color': 'var(--mantine-color-grape-9)',
+    '--mantine-color-orange-light-color': 'var(--mantine-color-orange-9)',
+    '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
+    '--mantine-color-cyan-light-color': 'var(--mantine-color-cyan-9)',
   },
   dark: {},
 });

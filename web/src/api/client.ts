@@ -20,7 +20,8 @@ export class ApiError extends Error {
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
-export type Query = Record<string, QueryValue>;
+/** A list is sent as the same parameter repeated (`status=a&status=b`). */
+export type Query = Record<string, QueryValue | readonly string[]>;
 
 export interface RequestOptions {
   query?: Query;
@@ -31,6 +32,8 @@ export interface RequestOptions {
    * "not signed in" itself (the "who am I" check, the public pages).
    */
   authRedirect?: boolean;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
 }
 
 /** 401 codes that mean "this browser has no usable session": the user must sign in again. */
@@ -81,7 +84,11 @@ export function buildUrl(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
+    if (Array.isArray(value)) {
+      for (const item of value as readonly string[]) params.append(key, item);
+    } else {
+      params.set(key, String(value));
+    }
   }
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
@@ -134,7 +141,7 @@ export async function request<T>(
   path: string,
   options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;
   if (options.body !== undefined) {
@@ -169,4 +176,42 @@ export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('POST', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PATCH', path, { ...options, body }),
+  delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
 };
+
+/**
+ * Downloads a file from the API (for attachments): the bytes as a Blob, or an {@link ApiError} from the
+ * server's JSON error body, so a refusal is shown on the page instead of a raw error document.
+ */
+export async function fetchFile(path: string, query?: Query): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network_error', 'Could not reach the Setu server. Check the connection.');
+  }
+  if (!response.ok) {
+    const error = toApiError(response.status, await readJson(response));
+    if (response.status === 401 && (SIGN_IN_AGAIN.has(error.code) || SECOND_FACTOR.has(error.code))) {
+      authProblemHandler(error.code as AuthProblem);
+    }
+    throw error;
+  }
+  return response.blob();
+}
+
+/** Saves a Blob under a file name through a temporary link (no pop-up, works on phones). */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

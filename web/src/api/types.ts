@@ -178,3 +178,316 @@ export const AUDIT_PAGE_ROLES: readonly Role[] = ['auditor', 'system_admin'];
 export function hasRole(me: Me | null | undefined, roles: readonly Role[]): boolean {
   return !!me && isRole(me.role) && roles.includes(me.role);
 }
+
+// ---------------------------------------------------------------- cases
+
+/** Roles that work with cases (the server's CASE_READERS / CASE_WRITERS). */
+export const CASE_READER_ROLES: readonly Role[] = [
+  'national_analyst',
+  'state_nodal_officer',
+  'district_officer',
+  'liaison_officer',
+  'ngo_caseworker',
+  'auditor',
+];
+export const CASE_WRITER_ROLES: readonly Role[] = [
+  'district_officer',
+  'state_nodal_officer',
+  'liaison_officer',
+];
+
+export const CASE_KINDS = [
+  'fir',
+  'rescue_operation',
+  'interception',
+  'complaint',
+  'missing_person_linked',
+] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export const CASE_STATUSES = [
+  'registered',
+  'under_investigation',
+  'charge_sheeted',
+  'on_trial',
+  'convicted',
+  'acquitted',
+  'discharged',
+  'closed_final_report',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const EXPLOITATION_FORMS = [
+  'forced_labour',
+  'bonded_labour',
+  'child_labour',
+  'sexual_exploitation',
+  'child_sexual_abuse_material',
+  'forced_marriage',
+  'domestic_servitude',
+  'forced_begging',
+  'organ_removal',
+  'drug_couriers',
+  'arms_smuggling',
+  'other_illicit_activity',
+  'other',
+] as const;
+export type ExploitationForm = (typeof EXPLOITATION_FORMS)[number];
+
+export const PERSON_ROLES = ['victim', 'accused', 'rescuer', 'witness', 'complainant'] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+export const SEXES = ['female', 'male', 'transgender', 'unknown'] as const;
+export const ACCUSED_ROLES = [
+  'recruiter',
+  'transporter',
+  'harbourer',
+  'buyer',
+  'exploiter',
+  'financier',
+  'other',
+] as const;
+export const ARREST_STATUSES = ['not_arrested', 'arrested', 'absconding', 'surrendered'] as const;
+export const BAIL_STATUSES = ['not_applied', 'granted', 'rejected', 'cancelled'] as const;
+export const CUSTODY_STATUSES = ['police', 'judicial', 'released', 'none'] as const;
+export const ID_DOCUMENT_TYPES = [
+  'aadhaar',
+  'voter_id',
+  'passport',
+  'ration_card',
+  'driving_licence',
+  'pan',
+  'birth_certificate',
+  'school_certificate',
+  'nepal_citizenship',
+  'other',
+] as const;
+export const ROUTE_STAGES = ['recruitment', 'transit', 'exploitation', 'rescue'] as const;
+export type RouteStage = (typeof ROUTE_STAGES)[number];
+export const ROUTE_PLACE_KINDS = ['district', 'station', 'border_crossing', 'foreign_country'] as const;
+export type RoutePlaceKind = (typeof ROUTE_PLACE_KINDS)[number];
+/** Countries a route most often starts or ends in, neighbours first (ISO 3166 codes). */
+export const FOREIGN_COUNTRIES = [
+  'NP',
+  'BD',
+  'BT',
+  'MM',
+  'PK',
+  'CN',
+  'LK',
+  'AE',
+  'SA',
+  'OM',
+  'QA',
+  'KW',
+  'MY',
+  'TH',
+] as const;
+export const SHARE_PURPOSES = ['assisting', 'referral', 'investigation_transfer'] as const;
+export const CASE_SORTS = [
+  '-updated_at',
+  'updated_at',
+  '-registered_on',
+  'registered_on',
+  'charge_sheet_due_on',
+  'reference',
+] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+export interface Ref {
+  id: string;
+  name: string;
+}
+
+export interface CaseListItem {
+  id: string;
+  reference: string;
+  title: string;
+  kind: string;
+  status: string;
+  firNumber: string | null;
+  registeredOn: string;
+  state: { lgdCode: number; name: string };
+  district: { lgdCode: number; name: string };
+  registeringUnit: Ref;
+  exploitationForms: string[];
+  victimCount: number;
+  accusedCount: number;
+  isInterState: boolean;
+  isCrossBorder: boolean;
+  chargeSheetDueOn: string | null;
+  chargeSheetOverdue: boolean;
+  updatedAt: string;
+}
+
+export interface PlaceRef {
+  lgdCode: number;
+  name: string;
+  stateLgd: number;
+  stateName: string;
+}
+
+export interface PersonView {
+  id: string;
+  caseId: string;
+  role: string;
+  pseudonym: string;
+  /** The name for accused, rescuers and complainants; null (masked) for victims and witnesses. */
+  displayName: string | null;
+  identityMasked: boolean;
+  sex: string;
+  ageYears: number | null;
+  ageOn: string | null;
+  ageIsEstimate: boolean;
+  isChild: boolean | null;
+  nationality: string;
+  homeDistrict: PlaceRef | null;
+  accusedRole: string | null;
+  arrestStatus: string | null;
+  arrestedOn: string | null;
+  bailStatus: string | null;
+  custodyStatus: string | null;
+  rescuedOn: string | null;
+}
+
+export interface IdentityView {
+  name: string;
+  aliases: string[];
+  dateOfBirth: string | null;
+  fatherName: string | null;
+  motherName: string | null;
+  spouseName: string | null;
+  address: string | null;
+  phones: string[];
+  idDocumentType: string | null;
+  idNumberLast4: string | null;
+  photoAttachmentId: string | null;
+}
+
+export interface RouteEventView {
+  id: string;
+  position: number;
+  stage: string;
+  placeKind: string;
+  placeName: string;
+  districtLgd: number | null;
+  stationCode: string | null;
+  borderCrossingLocode: string | null;
+  countryCode: string | null;
+  placeStateLgd: number | null;
+  placeStateName: string | null;
+  placeDistrictLgd: number | null;
+  placeDistrictName: string | null;
+  lat: number | null;
+  lon: number | null;
+  placeNote: string | null;
+  occurredOn: string | null;
+}
+
+export interface StatusEvent {
+  status: string;
+  effectiveOn: string;
+  note: string | null;
+  recordedBy: string | null;
+  recordedAt: string;
+}
+
+export interface CaseNote {
+  id: string;
+  body: string;
+  author: string | null;
+  unit: string | null;
+  createdAt: string;
+}
+
+export interface Attachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  isIdentity: boolean;
+  personId: string | null;
+  description: string | null;
+  uploadedAt: string;
+}
+
+export interface CaseView extends CaseListItem {
+  summary: string | null;
+  firDate: string | null;
+  policeStation: { unitId: string | null; name: string } | null;
+  investigatingOfficer: { userId: string | null; name: string } | null;
+  legalSections: { code: string; title: string; titleHi: string | null; replacedBy: string | null }[];
+  statusChangedOn: string;
+  firstArrestOn: string | null;
+  chargeSheetedOn: string | null;
+  nextStatuses: string[];
+  /** owner | assisting_identity | assisting | jurisdiction */
+  standing: string;
+  canEdit: boolean;
+  version: number;
+  persons: PersonView[];
+  route: RouteEventView[];
+  timeline: StatusEvent[];
+  notes: CaseNote[];
+  attachments: Attachment[];
+  links: { caseId: string; reference: string; relation: string }[];
+  createdAt: string;
+}
+
+export interface CaseSummary {
+  openCases: number;
+  myUnitOpenCases: number;
+  overdueChargeSheets: number;
+  dueWithin14Days: number;
+  byStatus: Record<string, number>;
+  deadlines: {
+    id: string;
+    reference: string;
+    title: string;
+    status: string;
+    chargeSheetDueOn: string;
+    /** Negative when overdue. */
+    daysLeft: number;
+  }[];
+  recentlyUpdated: { id: string; reference: string; title: string; status: string; updatedAt: string }[];
+}
+
+export interface LegalSection {
+  code: string;
+  act: string;
+  section: string;
+  title: string;
+  titleHi: string | null;
+  replacedBy: string | null;
+  chargeSheetDays: number;
+}
+
+export interface CaseCodes {
+  legalSections: LegalSection[];
+  exploitationForms: { code: string; title: string; titleHi: string }[];
+  statuses: string[];
+}
+
+export interface PersonPageData {
+  person: PersonView;
+  case: { id: string; reference: string; title: string; status: string; standing: string };
+}
+
+export interface CaseShare {
+  unitId: string;
+  unitName: string;
+  purpose: string;
+  identityAccess: boolean;
+  reason: string;
+  grantedAt: string;
+}
+
+export interface BoundaryCollection {
+  type: 'FeatureCollection';
+  features: {
+    type: 'Feature';
+    id?: number | string;
+    properties: { lgdCode: number; name: string; stateLgd: number };
+    geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
+  }[];
+}

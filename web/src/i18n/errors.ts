@@ -18,6 +18,14 @@ const TRANSLATED = [
   'server_unavailable',
   'internal_error',
   'bad_response',
+  'identity_not_authorised',
+  'invalid_transition',
+  'conflict',
+  'unknown_place',
+  'unknown_legal_section',
+  'payload_too_large',
+  'unsupported_media_type',
+  'idempotency_key_reused',
 ] as const;
 type TranslatedCode = (typeof TRANSLATED)[number];
 

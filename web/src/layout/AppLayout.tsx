@@ -3,7 +3,14 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { AUDIT_PAGE_ROLES, hasRole, USERS_PAGE_ROLES, type Me } from '../api/types';
+import {
+  AUDIT_PAGE_ROLES,
+  CASE_READER_ROLES,
+  CASE_WRITER_ROLES,
+  hasRole,
+  USERS_PAGE_ROLES,
+  type Me,
+} from '../api/types';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useReadyState } from '../components/PageReady';
 import { PageLoader } from '../components/feedback';
@@ -17,15 +24,24 @@ interface NavItem {
 }
 
 export function navItems(me: Me, t: ReturnType<typeof useTranslation>['t']): NavItem[] {
-  const items: NavItem[] = [
-    { to: '/', label: t('nav.home') },
-    { to: '/units', label: t('nav.units') },
-    { to: '/places', label: t('nav.places') },
-  ];
+  const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
+  if (hasRole(me, CASE_READER_ROLES)) items.push({ to: '/cases', label: t('nav.cases') });
+  if (hasRole(me, CASE_WRITER_ROLES)) items.push({ to: '/cases/new', label: t('nav.newCase') });
+  items.push({ to: '/units', label: t('nav.units') }, { to: '/places', label: t('nav.places') });
   if (hasRole(me, USERS_PAGE_ROLES)) items.push({ to: '/users', label: t('nav.users') });
   if (hasRole(me, AUDIT_PAGE_ROLES)) items.push({ to: '/audit', label: t('nav.audit') });
   items.push({ to: '/about', label: t('nav.about') });
   return items;
+}
+
+/** The navigation item for an address: the most specific match (`/cases/new` over `/cases`). */
+export function activeItem(items: NavItem[], pathname: string): string | undefined {
+  if (pathname === '/') return '/';
+  // A person belongs to a case.
+  const path = pathname.startsWith('/persons/') ? '/cases' : pathname;
+  return items
+    .filter((item) => item.to !== '/' && (path === item.to || path.startsWith(`${item.to}/`)))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
 }
 
 /** The signed-in frame: header with account and language, navigation (a burger menu on phones), the page. */
@@ -36,6 +52,8 @@ export default function AppLayout({ me, children }: { me: Me; children?: ReactNo
   const location = useLocation();
   const { signOut } = useSession();
   const [ready, provideReady] = useReadyState();
+  const items = navItems(me, t);
+  const active = activeItem(items, location.pathname);
 
   // Once the session is forgotten, RequireSession sends the user to the login page ("You have signed out").
   const doSignOut = () => void signOut();
@@ -95,18 +113,14 @@ export default function AppLayout({ me, children }: { me: Me; children?: ReactNo
         inert={narrow && !opened}
       >
         <Stack gap={2}>
-          {navItems(me, t).map((item) => (
+          {items.map((item) => (
             <NavLink
               key={item.to}
               component={Link}
               to={item.to}
               label={item.label}
-              active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
-              aria-current={
-                (item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to))
-                  ? 'page'
-                  : undefined
-              }
+              active={item.to === active}
+              aria-current={item.to === active ? 'page' : undefined}
               onClick={close}
             />
           ))}

@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
   AUDIT_PAGE_ROLES,
+  CASE_READER_ROLES,
+  CASE_WRITER_ROLES,
   hasRole,
   USERS_PAGE_ROLES,
+  type CaseSummary,
   type DistrictDetail,
   type Me,
   type State,
@@ -13,6 +16,7 @@ import { useApiGet } from '../api/useApi';
 import { levelLabel, roleLabel } from '../components/labels';
 import { usePage } from '../components/PageReady';
 import { useSession } from '../session/session';
+import { CaseSummaryPanel } from './cases/CaseSummaryPanel';
 
 function localName(item: { name: string; nameHi: string | null } | undefined, language: string) {
   if (!item) return undefined;
@@ -51,10 +55,19 @@ export default function HomePage() {
   const district = useApiGet<DistrictDetail>(
     level === 'district' && districtLgd ? `/api/reference/districts/${String(districtLgd)}` : null,
   );
-  usePage(t('home.title'), !states.loading && !district.loading);
+  const readsCases = hasRole(me, CASE_READER_ROLES);
+  const summary = useApiGet<CaseSummary>(readsCases ? '/api/cases/summary' : null);
+  usePage(t('home.title'), !states.loading && !district.loading && !summary.loading);
   if (!me) return null;
 
   const links = [
+    { to: '/cases', title: t('nav.cases'), text: t('home.casesText'), show: readsCases },
+    {
+      to: '/cases/new',
+      title: t('nav.newCase'),
+      text: t('home.newCaseText'),
+      show: hasRole(me, CASE_WRITER_ROLES),
+    },
     { to: '/units', title: t('nav.units'), text: t('home.unitsText'), show: true },
     { to: '/places', title: t('nav.places'), text: t('home.placesText'), show: true },
     { to: '/users', title: t('nav.users'), text: t('home.usersText'), show: hasRole(me, USERS_PAGE_ROLES) },
@@ -65,6 +78,7 @@ export default function HomePage() {
   return (
     <Stack gap="lg">
       <Title order={1}>{t('home.welcome', { name: me.displayName })}</Title>
+      {readsCases ? <CaseSummaryPanel me={me} summary={summary} /> : null}
       <Paper withBorder p="md" radius="md">
         <dl className="card-fields">
           <div className="card-field">

@@ -1,0 +1,97 @@
+/**
+ * Background work: escalating overdue requests, sending e-mail, delivering webhooks. `setu serve` runs it
+ * every minute (startBackgroundJobs); `setu jobs run` runs it once. Every job is idempotent, so several
+ * servers, or a server and a cron-driven `setu jobs run`, can overlap safely.
+ */
+import type { Command } from 'commander';
+import type { SetuConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { SecretBox } from '../lib/secret-box.ts';
+import { deliverWebhooks, type WebhookJobSummary } from '../modules/notifications/delivery.ts';
+import { sendOutboxEmails, type MailSummary } from '../modules/notifications/mail.ts';
+import { runEscalations, type EscalationSummary } from '../modules/requests/escalation.ts';
+import { configFrom, withDatabase } from './bootstrap.ts';
+
+export interface JobDeps {
+  db: Database;
+  config: SetuConfig;
+  secrets: SecretBox;
+  log?: (line: string) => void;
+}
+
+export interface JobsSummary {
+  escalations: EscalationSummary;
+  mail: MailSummary;
+  webhooks: WebhookJobSummary;
+}
+
+export async function runJobs(deps: JobDeps, now: Date = new Date()): Promise<JobsSummary> {
+  const { db, config } = deps;
+  const escalations = await runEscalations(db, now);
+  const mail = await sendOutboxEmails(db, {
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    publicUrl: config.publicUrl,
+    now,
+  });
+  const webhooks = await deliverWebhooks(db, {
+    secrets: deps.secrets,
+    allowPrivateNetworks: config.demo || config.webhookAllowPrivateNetworks,
+    now,
+  });
+  return { escalations, mail, webhooks };
+}
+
+function describe(summary: JobsSummary): string | undefined {
+  const { escalations: e, mail: m, webhooks: w } = summary;
+  const parts = [
+    e.level1 + e.level2 > 0 ? `${e.level1 + e.level2} escalation(s)` : '',
+    m.sent + m.retrying + m.failed > 0
+      ? `e-mail ${m.sent} sent, ${m.retrying} to retry, ${m.failed} failed`
+      : '',
+    w.attempted > 0 ? `webhooks ${w.delivered} delivered, ${w.failed} failed, ${w.disabled} turned off` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
+/** Runs the jobs every interval without keeping the process alive; a run still going skips the next tick. */
+export function startBackgroundJobs(deps: JobDeps, intervalMs = 60_000): NodeJS.Timeout {
+  const log = deps.log ?? (() => undefined);
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runJobs(deps)
+      .then((summary) => {
+        const line = describe(summary);
+        if (line) log(`jobs: ${line}`);
+      })
+      .catch((error: unknown) =>
+        log(`jobs failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return timer;
+}
+
+export function registerJobsCommand(program: Command): void {
+  const jobs = program.command('jobs').description('background work: escalations, e-mail, webhooks');
+  jobs
+    .command('run')
+    .description('escalate overdue requests, send pending e-mail and webhook deliveries once, and exit')
+    .option('--now <time>', 'act as if it were this ISO time (escalations only look at due dates before it)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (options: { now?: string; json?: boolean }, command: Command) => {
+      const now = options.now ? new Date(options.now) : new Date();
+      if (Number.isNaN(now.getTime()))
+        throw new Error(`--now must be an ISO time, got "${options.now ?? ''}"`);
+      const config = configFrom(command);
+      const secrets = SecretBox.load(config.secretKey, config.databaseUrl ? undefined : config.dataDir);
+      const summary = await withDatabase(config, (db) => runJobs({ db, config, secrets }, now));
+      if (options.json) console.log(JSON.stringify(summary, null, 2));
+      else console.log(`setu: jobs done: ${describe(summary) ?? 'nothing to do'}`);
+    });
+}
