@@ -130,6 +130,15 @@ for (const engine of testEngines()) {
       );
       const byAccused = await t.call('GET', '/api/cases?q=salim', { cookie: patna });
       assert.ok(byAccused.json<{ items: { id: string }[] }>().items.some((c) => c.id === created.id));
+      const ranchi = await t.login('jh.ranchi.ahtu');
+      for (const q of [created.reference, 'salim']) {
+        const elsewhere = await t.call('GET', `/api/cases?q=${encodeURIComponent(q)}`, { cookie: ranchi });
+        assert.equal(elsewhere.statusCode, 200);
+        assert.ok(
+          !elsewhere.json<{ items: { id: string }[] }>().items.some((c) => c.id === created.id),
+          `a Jharkhand officer's search for ${q} must not find a Bihar case`,
+        );
+      }
       const overdue = await t.call('GET', '/api/cases?overdue=true&interState=true&form=domestic_servitude', {
         cookie: patna,
       });

@@ -82,9 +82,9 @@ export async function listCases(
 ): Promise<{ items: CaseListItem[]; total: number }> {
   const filter = new Conditions();
   if (query.q) {
+    // Matches come from the trigram indexes first (migration 0012); RLS on `cases` still decides visibility.
     filter.add(
-      (p) => `(lower(c.reference || ' ' || coalesce(c.fir_number, '') || ' ' || c.title) LIKE ${p}
-        OR EXISTS (SELECT 1 FROM case_persons p WHERE p.case_id = c.id AND lower(p.display_name) LIKE ${p}))`,
+      (p) => `c.id = ANY ((SELECT app_search_case_ids(${p}))::uuid[])`,
       likePattern(query.q.trim().toLowerCase()),
     );
   }
@@ -151,57 +151,64 @@ export async function getCase(scope: RequestScope, caseId: string): Promise<Case
   );
   const row = rows[0];
   if (!row) throw notFound('The case');
-  const [persons, route, timeline, notes, attachments, links, sections] = await Promise.all([
-    tx.query<PersonRow>(`${SELECT_PERSON} WHERE p.case_id = $1 ORDER BY p.role, p.created_at`, [caseId]),
-    loadRoute(tx, caseId),
-    tx.query<{
-      status: string;
-      effective_on: string;
-      note: string | null;
-      recorded_by: string | null;
-      recorded_at: string | Date;
-    }>(
-      `SELECT e.status, e.effective_on::text AS effective_on, e.note, u.display_name AS recorded_by, e.recorded_at
-       FROM case_status_events e LEFT JOIN users u ON u.id = e.recorded_by WHERE e.case_id = $1 ORDER BY e.effective_on, e.id`,
-      [caseId],
-    ),
-    tx.query<{
-      id: string;
-      body: string;
-      author: string | null;
-      unit: string | null;
-      created_at: string | Date;
-    }>(
-      `SELECT n.id, n.body, u.display_name AS author, un.name AS unit, n.created_at FROM case_notes n
-       LEFT JOIN users u ON u.id = n.author_id LEFT JOIN units un ON un.id = n.author_unit_id
-       WHERE n.case_id = $1 ORDER BY n.created_at`,
-      [caseId],
-    ),
-    tx.query<{
-      id: string;
-      file_name: string;
-      content_type: string;
-      size_bytes: number;
-      sha256: string;
-      is_identity: boolean;
-      person_id: string | null;
-      description: string | null;
-      uploaded_at: string | Date;
-    }>(
-      `SELECT id, file_name, content_type, size_bytes, sha256, is_identity, person_id, description, uploaded_at
-       FROM attachments WHERE case_id = $1 ORDER BY uploaded_at`,
-      [caseId],
-    ),
-    tx.query<{ case_id: string; reference: string; relation: string }>(
-      `SELECT l.linked_case_id AS case_id, c.reference, l.relation FROM case_links l JOIN cases c ON c.id = l.linked_case_id
-       WHERE l.case_id = $1 ORDER BY c.reference`,
-      [caseId],
-    ),
-    tx.query<{ code: string; title: string; title_hi: string | null; replaced_by: string | null }>(
-      `SELECT code, title, title_hi, replaced_by FROM legal_sections WHERE code = ANY($1) ORDER BY array_position($1, code)`,
-      [row.legal_sections],
-    ),
-  ]);
+  // One after another: a transaction's client runs one query at a time (pg deprecates queuing them in parallel).
+  const persons = await tx.query<PersonRow>(
+    `${SELECT_PERSON} WHERE p.case_id = $1 ORDER BY p.role, p.created_at`,
+    [caseId],
+  );
+  const route = await loadRoute(tx, caseId);
+  const timeline = await tx.query<{
+    status: string;
+    effective_on: string;
+    note: string | null;
+    recorded_by: string | null;
+    recorded_at: string | Date;
+  }>(
+    `SELECT e.status, e.effective_on::text AS effective_on, e.note, u.display_name AS recorded_by, e.recorded_at
+     FROM case_status_events e LEFT JOIN users u ON u.id = e.recorded_by WHERE e.case_id = $1 ORDER BY e.effective_on, e.id`,
+    [caseId],
+  );
+  const notes = await tx.query<{
+    id: string;
+    body: string;
+    author: string | null;
+    unit: string | null;
+    created_at: string | Date;
+  }>(
+    `SELECT n.id, n.body, u.display_name AS author, un.name AS unit, n.created_at FROM case_notes n
+     LEFT JOIN users u ON u.id = n.author_id LEFT JOIN units un ON un.id = n.author_unit_id
+     WHERE n.case_id = $1 ORDER BY n.created_at`,
+    [caseId],
+  );
+  const attachments = await tx.query<{
+    id: string;
+    file_name: string;
+    content_type: string;
+    size_bytes: number;
+    sha256: string;
+    is_identity: boolean;
+    person_id: string | null;
+    description: string | null;
+    uploaded_at: string | Date;
+  }>(
+    `SELECT id, file_name, content_type, size_bytes, sha256, is_identity, person_id, description, uploaded_at
+     FROM attachments WHERE case_id = $1 ORDER BY uploaded_at`,
+    [caseId],
+  );
+  const links = await tx.query<{ case_id: string; reference: string; relation: string }>(
+    `SELECT l.linked_case_id AS case_id, c.reference, l.relation FROM case_links l JOIN cases c ON c.id = l.linked_case_id
+     WHERE l.case_id = $1 ORDER BY c.reference`,
+    [caseId],
+  );
+  const sections = await tx.query<{
+    code: string;
+    title: string;
+    title_hi: string | null;
+    replaced_by: string | null;
+  }>(
+    `SELECT code, title, title_hi, replaced_by FROM legal_sections WHERE code = ANY($1) ORDER BY array_position($1, code)`,
+    [row.legal_sections],
+  );
   return {
     ...presentListItem(row),
     summary: row.summary,
