@@ -4,9 +4,13 @@ import { verifyAuditChain } from '../modules/audit/service.ts';
 import { appendAudit } from '../modules/audit/service.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { seedDemoCases } from '../modules/demo/cases.ts';
+import { seedDemoCapacity } from '../modules/demo/capacity-seed.ts';
 import { seedDemoChannel } from '../modules/demo/channel.ts';
+import { seedDemoCoordination } from '../modules/demo/coordination-seed.ts';
+import { seedDemoRestoration } from '../modules/demo/restoration-seed.ts';
 import { listDemoAccounts, seedDemo } from '../modules/demo/seed.ts';
 import { importReference } from '../modules/reference/import.ts';
+import { importStatistics } from '../modules/statistics/import.ts';
 import { configFrom, withDatabase } from './bootstrap.ts';
 
 export function registerAdminCommands(program: Command): void {
@@ -31,6 +35,21 @@ export function registerAdminCommands(program: Command): void {
       );
     });
 
+  program
+    .command('statistics')
+    .description('NCRB official statistics')
+    .command('import')
+    .description('load or refresh NCRB statistics from SETU_REFERENCE_DIR; unchanged files are skipped')
+    .action(async (_options: unknown, command: Command) => {
+      const config = configFrom(command);
+      const summary = await withDatabase(config, (db) =>
+        importStatistics(db, config.referenceDir, (line) => console.log(line)),
+      );
+      console.log(
+        `setu: statistics: ${summary.imported.length} imported, ${summary.skipped.length} unchanged, ${summary.missing.length} missing`,
+      );
+    });
+
   const demo = program.command('demo').description('synthetic demonstration data');
   demo
     .command('seed')
@@ -43,6 +62,9 @@ export function registerAdminCommands(program: Command): void {
         const cases = await seedDemoCases(db, { referenceDir: config.referenceDir });
         if (!cases.skipped) console.log(`setu: demo cases: ${cases.cases}`);
         await seedDemoChannel(db);
+        await seedDemoCoordination(db);
+        await seedDemoCapacity(db);
+        await seedDemoRestoration(db, { referenceDir: config.referenceDir });
         return seeded;
       });
       console.log(

@@ -7,6 +7,9 @@ import type { Command } from 'commander';
 import type { SetuConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { SecretBox } from '../lib/secret-box.ts';
+import { runEarlyWarning, type EarlyWarningSummary } from '../modules/analytics/early-warning.ts';
+import { drainMatchQueue, type DrainSummary } from '../modules/linkage/matcher.ts';
+import { trainLinkageModel } from '../modules/linkage/model-store.ts';
 import { deliverWebhooks, type WebhookJobSummary } from '../modules/notifications/delivery.ts';
 import { sendOutboxEmails, type MailSummary } from '../modules/notifications/mail.ts';
 import { runEscalations, type EscalationSummary } from '../modules/requests/escalation.ts';
@@ -23,6 +26,8 @@ export interface JobsSummary {
   escalations: EscalationSummary;
   mail: MailSummary;
   webhooks: WebhookJobSummary;
+  linkage: DrainSummary;
+  earlyWarning: EarlyWarningSummary;
 }
 
 export async function runJobs(deps: JobDeps, now: Date = new Date()): Promise<JobsSummary> {
@@ -39,17 +44,23 @@ export async function runJobs(deps: JobDeps, now: Date = new Date()): Promise<Jo
     allowPrivateNetworks: config.demo || config.webhookAllowPrivateNetworks,
     now,
   });
-  return { escalations, mail, webhooks };
+  const linkage = await drainMatchQueue(db);
+  const earlyWarning = await runEarlyWarning(db, now);
+  return { escalations, mail, webhooks, linkage, earlyWarning };
 }
 
 function describe(summary: JobsSummary): string | undefined {
-  const { escalations: e, mail: m, webhooks: w } = summary;
+  const { escalations: e, mail: m, webhooks: w, linkage: l } = summary;
   const parts = [
     e.level1 + e.level2 > 0 ? `${e.level1 + e.level2} escalation(s)` : '',
     m.sent + m.retrying + m.failed > 0
       ? `e-mail ${m.sent} sent, ${m.retrying} to retry, ${m.failed} failed`
       : '',
     w.attempted > 0 ? `webhooks ${w.delivered} delivered, ${w.failed} failed, ${w.disabled} turned off` : '',
+    summary.earlyWarning.alerts > 0 ? `${summary.earlyWarning.alerts} district spike alert(s)` : '',
+    l.matched + l.failed > 0
+      ? `linkage ${String(l.matched)} matched (${String(l.review)} to review, ${String(l.autoLinked)} linked, ${String(l.alerts)} alerts), ${String(l.failed)} failed`
+      : '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
@@ -78,7 +89,9 @@ export function startBackgroundJobs(deps: JobDeps, intervalMs = 60_000): NodeJS.
 }
 
 export function registerJobsCommand(program: Command): void {
-  const jobs = program.command('jobs').description('background work: escalations, e-mail, webhooks');
+  const jobs = program
+    .command('jobs')
+    .description('background work: escalations, e-mail, webhooks, person linkage');
   jobs
     .command('run')
     .description('escalate overdue requests, send pending e-mail and webhook deliveries once, and exit')
@@ -93,5 +106,18 @@ export function registerJobsCommand(program: Command): void {
       const summary = await withDatabase(config, (db) => runJobs({ db, config, secrets }, now));
       if (options.json) console.log(JSON.stringify(summary, null, 2));
       else console.log(`setu: jobs done: ${describe(summary) ?? 'nothing to do'}`);
+    });
+  jobs
+    .command('train-linkage')
+    .description(
+      're-estimate the person-linkage model (EM on stored records plus reviewer decisions) and use it',
+    )
+    .action(async (_options: unknown, command: Command) => {
+      const config = configFrom(command);
+      const s = await withDatabase(config, (db) => trainLinkageModel(db));
+      console.log(
+        `setu: linkage model ${String(s.modelId)} active: ${String(s.records)} records` +
+          `${s.prior ? ' (too few for EM: built-in parameters)' : ''}, ${String(s.labelledPairs)} reviewer decisions`,
+      );
     });
 }

@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
 import { SecretBox } from '../lib/secret-box.ts';
 import { importReference } from '../modules/reference/import.ts';
+import { importStatistics } from '../modules/statistics/import.ts';
 import { seedDemoCases } from '../modules/demo/cases.ts';
+import { seedDemoCapacity } from '../modules/demo/capacity-seed.ts';
 import { seedDemoChannel } from '../modules/demo/channel.ts';
+import { seedDemoCoordination } from '../modules/demo/coordination-seed.ts';
+import { seedDemoRestoration } from '../modules/demo/restoration-seed.ts';
 import { listDemoAccounts, seedDemo } from '../modules/demo/seed.ts';
 import { buildApp } from '../server/app.ts';
 import { configFrom, openAndMigrate } from './bootstrap.ts';
@@ -24,12 +28,16 @@ export function registerServeCommand(program: Command): void {
       const log = (line: string) => console.log(`setu: ${line}`);
       const db = await openAndMigrate(config, log);
       await importReference(db, config.referenceDir, log);
+      await importStatistics(db, config.referenceDir, log);
       if (config.demo) {
         const seeded = await seedDemo(db);
         if (seeded.newAccounts > 0) log(`demo data: ${seeded.units} units, ${seeded.accounts} accounts`);
         const cases = await seedDemoCases(db, { referenceDir: config.referenceDir });
         if (!cases.skipped) log(`demo cases: ${cases.cases}`);
         await seedDemoChannel(db);
+        await seedDemoCoordination(db);
+        await seedDemoCapacity(db);
+        await seedDemoRestoration(db, { referenceDir: config.referenceDir });
       }
       const secrets = SecretBox.load(config.secretKey, config.databaseUrl ? undefined : config.dataDir);
       const app = await buildApp({ config, db, secrets }, { logger: process.env.SETU_LOG_REQUESTS === '1' });

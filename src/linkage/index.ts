@@ -53,3 +53,13 @@ export {
   type ScoredPair,
   type TrainOptions,
 } from './pipeline.ts';
+export {
+  hashKey,
+  hashedKeys,
+  blockCap,
+  candidatesFromBlocks,
+  scoreCandidates,
+  type HashedKey,
+  type IncrementalHit,
+} from './incremental.ts';
+export { priorModel, MIN_TRAINING_RECORDS } from './prior.ts';

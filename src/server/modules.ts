@@ -1,14 +1,24 @@
 import type { AppContext, SetuApp } from './app.ts';
+import { registerAhtuRoutes } from '../modules/ahtu/routes.ts';
 import { registerAlertRoutes } from '../modules/alerts/routes.ts';
+import { registerAnalyticsRoutes } from '../modules/analytics/routes.ts';
 import { registerAuditRoutes } from '../modules/audit/routes.ts';
 import { registerAuthRoutes } from '../modules/auth/routes.ts';
 import { registerCaseDetailRoutes } from '../modules/cases/routes-details.ts';
+import { registerCareRoutes } from '../modules/care/routes.ts';
 import { registerCaseRoutes } from '../modules/cases/routes.ts';
+import { registerCoordinationRoutes } from '../modules/conferences/coordination.ts';
+import { registerLinkageRoutes } from '../modules/linkage/routes.ts';
 import { registerMeetingRoutes } from '../modules/meetings/routes.ts';
+import { registerMissingRoutes } from '../modules/missing/routes.ts';
+import { registerRestorationRoutes } from '../modules/restoration/routes.ts';
 import { registerNotificationRoutes } from '../modules/notifications/routes.ts';
 import { registerReferenceRoutes } from '../modules/reference/routes.ts';
 import { registerRequestRoutes } from '../modules/requests/routes.ts';
+import { registerStatisticsRoutes } from '../modules/statistics/routes.ts';
 import { registerSystemRoutes } from '../modules/system/routes.ts';
+import { registerTrainingReportRoutes } from '../modules/training/routes-reports.ts';
+import { registerTrainingRoutes } from '../modules/training/routes.ts';
 import { registerUnitRoutes } from '../modules/units/routes.ts';
 import { registerUserRoutes } from '../modules/users/routes.ts';
 
@@ -26,5 +36,15 @@ export async function registerModules(app: SetuApp, ctx: AppContext): Promise<vo
   registerAlertRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerMeetingRoutes(app, ctx);
+  registerCoordinationRoutes(app, ctx);
+  registerMissingRoutes(app, ctx);
+  registerRestorationRoutes(app, ctx);
+  registerCareRoutes(app, ctx);
+  registerLinkageRoutes(app, ctx);
+  registerAnalyticsRoutes(app, ctx);
+  registerStatisticsRoutes(app, ctx);
+  registerAhtuRoutes(app, ctx);
+  registerTrainingRoutes(app, ctx);
+  registerTrainingReportRoutes(app, ctx);
   await Promise.resolve();
 }

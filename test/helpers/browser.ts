@@ -53,5 +53,20 @@ export async function startBrowser(t: TestApp): Promise<BrowserHarness> {
 /** Waits until the page's main content has loaded its data (the app sets data-ready on <main>). */
 export async function waitReady(page: Page): Promise<void> {
   await page.waitForLoadState('load');
-  await page.waitForSelector('main[data-ready="true"]', { timeout: 20_000 });
+  // Generous: CI shares two cores between the server, the browser and another test file.
+  await page.waitForSelector('main[data-ready="true"]', { timeout: 60_000 });
+}
+
+export type Strings = Record<string, unknown>;
+/** The web app's own strings, so tests follow wording changes instead of copying text. */
+export const EN = JSON.parse(fs.readFileSync('web/src/i18n/en.json', 'utf8')) as Strings;
+export const HI = JSON.parse(fs.readFileSync('web/src/i18n/hi.json', 'utf8')) as Strings;
+
+/** The text for a dotted key in one language, with {{vars}} filled in; a missing key fails the test. */
+export function tr(strings: Strings, key: string, vars: Record<string, string> = {}): string {
+  const value = key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Strings | undefined)?.[part], strings);
+  if (typeof value !== 'string') throw new Error(`no string ${key}`);
+  return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars[name] ?? '');
 }

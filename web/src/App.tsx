@@ -1,4 +1,7 @@
 import { MantineProvider } from '@mantine/core';
+import { LINKAGE_REVIEWER_ROLES } from './api/linkage';
+import { ANALYTICS_ROLES } from './api/analytics';
+import { CARE_READER_ROLES, TRACING_READER_ROLES } from './api/restoration';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { loginPath, setAuthProblemHandler } from './api/client';
@@ -10,9 +13,23 @@ import {
   USERS_PAGE_ROLES,
   type Role,
 } from './api/types';
+import {
+  LOOKOUT_RAISER_ROLES,
+  MEETING_READER_ROLES,
+  REQUEST_READER_ROLES,
+  REQUEST_WRITER_ROLES,
+} from './api/channel';
 import { ErrorNotice, PageLoader } from './components/feedback';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { usePage } from './components/PageReady';
+import { AHTU_READERS, TRAINING_READERS } from './api/capacity';
+import {
+  CAMPAIGN_READER_ROLES,
+  CONFERENCE_PROPOSER_ROLES,
+  CONFERENCE_READER_ROLES,
+  PRACTICE_SUBMITTER_ROLES,
+  TIP_READER_ROLES,
+} from './api/coordination';
 import { PublicLayout } from './layout/PublicLayout';
 import { SessionProvider, useSession } from './session/session';
 import { cssVariablesResolver, theme } from './theme';
@@ -33,8 +50,58 @@ const CaseListPage = lazy(() => import('./pages/cases/CaseListPage'));
 const CasePage = lazy(() => import('./pages/cases/CasePage'));
 const CaseFormPage = lazy(() => import('./pages/cases/form/CaseFormPage'));
 const PersonPage = lazy(() => import('./pages/persons/PersonPage'));
+const RequestListPage = lazy(() => import('./pages/channel/RequestListPage'));
+const RequestFormPage = lazy(() => import('./pages/channel/RequestFormPage'));
+const RequestPage = lazy(() => import('./pages/channel/RequestPage'));
+const RequestStatsPage = lazy(() => import('./pages/channel/RequestStatsPage'));
+const AlertListPage = lazy(() => import('./pages/channel/AlertListPage'));
+const AlertPage = lazy(() => import('./pages/channel/AlertPage'));
+const LookoutFormPage = lazy(() => import('./pages/channel/LookoutFormPage'));
+const InboxPage = lazy(() => import('./pages/channel/InboxPage'));
+const MeetingListPage = lazy(() => import('./pages/channel/MeetingListPage'));
+const MeetingPage = lazy(() => import('./pages/channel/MeetingPage'));
+const ReviewQueuePage = lazy(() => import('./pages/linkage/ReviewQueuePage'));
+const CandidatePage = lazy(() => import('./pages/linkage/CandidatePage'));
+const AnalyticsDashboardPage = lazy(() => import('./pages/analytics/AnalyticsDashboardPage'));
+const DistrictMapPage = lazy(() => import('./pages/analytics/DistrictMapPage'));
+const DistrictProfilePage = lazy(() => import('./pages/analytics/DistrictProfilePage'));
+const MissingListPage = lazy(() => import('./pages/restoration/MissingListPage'));
+const FoundListPage = lazy(() => import('./pages/restoration/FoundListPage'));
+const RecordPage = lazy(() => import('./pages/restoration/RecordPage'));
+const TracingCandidatesPage = lazy(() => import('./pages/restoration/CandidatesPage'));
+const RestorationPage = lazy(() => import('./pages/restoration/RestorationPage'));
+const RestorationListPage = lazy(() =>
+  import('./pages/restoration/RestorationPage').then((m) => ({ default: m.RestorationListPage })),
+);
+const DrivesPage = lazy(() => import('./pages/restoration/DrivesPage'));
+const DriveDashboardPage = lazy(() =>
+  import('./pages/restoration/DrivesPage').then((m) => ({ default: m.DriveDashboardPage })),
+);
+const CarePlansPage = lazy(() => import('./pages/restoration/CarePage'));
+const CarePlanPage = lazy(() =>
+  import('./pages/restoration/CarePage').then((m) => ({ default: m.CarePlanPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const ForbiddenPage = lazy(() => import('./pages/ForbiddenPage'));
+const AhtuRegistryPage = lazy(() => import('./pages/capacity/AhtuRegistryPage'));
+const AhtuPage = lazy(() => import('./pages/capacity/AhtuPage'));
+const ScorecardPage = lazy(() => import('./pages/capacity/ScorecardPage'));
+const TrainingPage = lazy(() => import('./pages/capacity/TrainingPage'));
+const TrainingSessionPage = lazy(() => import('./pages/capacity/SessionPage'));
+const ParticipantsPage = lazy(() => import('./pages/capacity/ParticipantsPage'));
+const RefresherDuePage = lazy(() => import('./pages/capacity/RefresherDuePage'));
+const CoveragePage = lazy(() => import('./pages/capacity/CoveragePage'));
+const CertificateVerifyPage = lazy(() => import('./pages/capacity/CertificateVerifyPage'));
+const TipPage = lazy(() => import('./pages/TipPage'));
+const ConferenceListPage = lazy(() => import('./pages/coordination/ConferenceListPage'));
+const ConferencePage = lazy(() => import('./pages/coordination/ConferencePage'));
+const ConferenceFormPage = lazy(() => import('./pages/coordination/ConferenceFormPage'));
+const CompendiumPage = lazy(() => import('./pages/coordination/CompendiumPage'));
+const PracticePage = lazy(() => import('./pages/coordination/PracticePage'));
+const PracticeFormPage = lazy(() => import('./pages/coordination/PracticeFormPage'));
+const CampaignsPage = lazy(() => import('./pages/coordination/CampaignsPage'));
+const TipsInboxPage = lazy(() => import('./pages/coordination/TipsInboxPage'));
+const TipDetailPage = lazy(() => import('./pages/coordination/TipDetailPage'));
 
 /** Sends the user to sign in (or to the second factor) when any API call says the session is gone. */
 function AuthProblemBridge() {
@@ -116,6 +183,9 @@ export function App() {
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/login/mfa" element={<MfaPage />} />
                 <Route path="/login/enrol" element={<MfaEnrolPage />} />
+                <Route path="/certificates/verify" element={<CertificateVerifyPage />} />
+                {/* The public tip line: never asks who you are, not even whether you are signed in. */}
+                <Route path="/tip" element={<TipPage />} />
               </Route>
               {/* About is public: inside the app frame when signed in, the public frame otherwise. */}
               <Route element={<RequireSession publicFallback={<AboutPage />} />}>
@@ -139,6 +209,80 @@ export function App() {
                 </Route>
                 <Route element={<RequireRole roles={AUDIT_PAGE_ROLES} />}>
                   <Route path="/audit" element={<AuditPage />} />
+                </Route>
+                <Route path="/inbox" element={<InboxPage />} />
+                <Route element={<RequireRole roles={REQUEST_READER_ROLES} />}>
+                  <Route path="/requests" element={<RequestListPage />} />
+                  <Route path="/requests/stats" element={<RequestStatsPage />} />
+                  <Route path="/requests/:id" element={<RequestPage />} />
+                  <Route path="/alerts" element={<AlertListPage />} />
+                  <Route path="/alerts/:id" element={<AlertPage />} />
+                </Route>
+                <Route element={<RequireRole roles={REQUEST_WRITER_ROLES} />}>
+                  <Route path="/requests/new" element={<RequestFormPage />} />
+                </Route>
+                <Route element={<RequireRole roles={LOOKOUT_RAISER_ROLES} />}>
+                  <Route path="/alerts/new" element={<LookoutFormPage />} />
+                </Route>
+                <Route element={<RequireRole roles={MEETING_READER_ROLES} />}>
+                  <Route path="/meetings" element={<MeetingListPage />} />
+                  <Route path="/meetings/:id" element={<MeetingPage />} />
+                </Route>
+                <Route element={<RequireRole roles={LINKAGE_REVIEWER_ROLES} />}>
+                  <Route path="/linkage" element={<ReviewQueuePage />} />
+                  <Route path="/linkage/candidates/:id" element={<CandidatePage />} />
+                </Route>
+                <Route element={<RequireRole roles={ANALYTICS_ROLES} />}>
+                  <Route path="/analytics" element={<AnalyticsDashboardPage />} />
+                  <Route path="/analytics/map" element={<DistrictMapPage />} />
+                  <Route path="/analytics/districts/:lgd" element={<DistrictProfilePage />} />
+                </Route>
+                <Route element={<RequireRole roles={TRACING_READER_ROLES} />}>
+                  <Route path="/restoration/missing" element={<MissingListPage />} />
+                  <Route path="/restoration/missing/:id" element={<RecordPage kind="missing" />} />
+                  <Route path="/restoration/found" element={<FoundListPage />} />
+                  <Route path="/restoration/found/:id" element={<RecordPage kind="found" />} />
+                  <Route path="/restoration/candidates" element={<TracingCandidatesPage />} />
+                  <Route path="/restoration/restorations" element={<RestorationListPage />} />
+                  <Route path="/restoration/restorations/:id" element={<RestorationPage />} />
+                  <Route path="/restoration/drives" element={<DrivesPage />} />
+                  <Route path="/restoration/drives/:id" element={<DriveDashboardPage />} />
+                </Route>
+                <Route element={<RequireRole roles={CARE_READER_ROLES} />}>
+                  <Route path="/care" element={<CarePlansPage />} />
+                  <Route path="/care/:id" element={<CarePlanPage />} />
+                </Route>
+                <Route element={<RequireRole roles={AHTU_READERS} />}>
+                  <Route path="/capacity/ahtus" element={<AhtuRegistryPage />} />
+                  <Route path="/capacity/ahtus/scorecards" element={<ScorecardPage />} />
+                  <Route path="/capacity/ahtus/:id" element={<AhtuPage />} />
+                </Route>
+                <Route element={<RequireRole roles={TRAINING_READERS} />}>
+                  <Route path="/capacity/training" element={<TrainingPage />} />
+                  <Route path="/capacity/training/sessions/:id" element={<TrainingSessionPage />} />
+                  <Route path="/capacity/training/participants" element={<ParticipantsPage />} />
+                  <Route path="/capacity/training/due" element={<RefresherDuePage />} />
+                  <Route path="/capacity/training/coverage" element={<CoveragePage />} />
+                </Route>
+                <Route element={<RequireRole roles={CONFERENCE_READER_ROLES} />}>
+                  <Route path="/coordination/conferences" element={<ConferenceListPage />} />
+                  <Route path="/coordination/conferences/:id" element={<ConferencePage />} />
+                </Route>
+                <Route element={<RequireRole roles={CONFERENCE_PROPOSER_ROLES} />}>
+                  <Route path="/coordination/conferences/new" element={<ConferenceFormPage />} />
+                </Route>
+                <Route path="/coordination/compendium" element={<CompendiumPage />} />
+                <Route path="/coordination/compendium/:id" element={<PracticePage />} />
+                <Route element={<RequireRole roles={PRACTICE_SUBMITTER_ROLES} />}>
+                  <Route path="/coordination/compendium/new" element={<PracticeFormPage />} />
+                  <Route path="/coordination/compendium/:id/edit" element={<PracticeFormPage />} />
+                </Route>
+                <Route element={<RequireRole roles={CAMPAIGN_READER_ROLES} />}>
+                  <Route path="/coordination/campaigns" element={<CampaignsPage />} />
+                </Route>
+                <Route element={<RequireRole roles={TIP_READER_ROLES} />}>
+                  <Route path="/coordination/tips" element={<TipsInboxPage />} />
+                  <Route path="/coordination/tips/:id" element={<TipDetailPage />} />
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

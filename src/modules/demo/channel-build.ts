@@ -140,11 +140,16 @@ export async function demoCase(tx: Tx, patna: string) {
     sex: string;
     age_years: number | null;
     home_district_lgd: number | null;
+    home_district_name: string | null;
   }>(
-    `SELECT c.id AS case_id, c.reference, p.id AS person_id, p.pseudonym, p.sex, p.age_years, p.home_district_lgd
+    // A victim whose home is in Jharkhand, Ranchi best, since the request goes to AHTU Ranchi.
+    `SELECT c.id AS case_id, c.reference, p.id AS person_id, p.pseudonym, p.sex, p.age_years, p.home_district_lgd,
+            d.name AS home_district_name
      FROM cases c JOIN case_persons p ON p.case_id = c.id AND p.role = 'victim'
      LEFT JOIN districts d ON d.lgd_code = p.home_district_lgd
-     WHERE c.is_demo AND c.registering_unit_id = $1 ORDER BY (d.state_lgd = 20) DESC NULLS LAST, c.registered_on DESC LIMIT 1`,
+     WHERE c.is_demo AND c.registering_unit_id = $1
+     ORDER BY (p.home_district_lgd = 339) DESC NULLS LAST, (d.state_lgd = 20) DESC NULLS LAST, c.registered_on DESC
+     LIMIT 1`,
     [patna],
   );
   return rows[0];

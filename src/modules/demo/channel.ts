@@ -32,8 +32,8 @@ export async function seedDemoChannel(db: Database): Promise<{ created: boolean 
       caseId: victim?.case_id ?? null,
       caseReference: victim?.reference ?? null,
       identityShared: victim !== undefined,
-      subject: `Verify family and home address of ${who}, home district Ranchi`,
-      body: 'Rescued at Patna Junction from a placement agent. Please verify the parents and the address she gives, and whether the family can take her back safely, for the CWC Patna restoration order.',
+      subject: `Verify family and home address of ${who}, home district ${victim?.home_district_name ?? 'Ranchi'}`,
+      body: 'Rescued at Patna Junction from a placement agent. Please verify the parents and the address the child gives, and whether the family can safely take the child back, for the CWC Patna restoration order.',
       steps: [
         {
           event: 'acknowledged',

@@ -21,6 +21,9 @@ export const EVENT_TYPES = [
   'alert.raised',
   'meeting.action_assigned',
   'meeting.action_done',
+  'conference.action_assigned',
+  'tip.received',
+  'tip.forwarded',
   'webhook.disabled',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

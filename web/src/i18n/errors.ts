@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import i18n, { type TFunction } from 'i18next';
 import { ApiError } from '../api/client';
 
 const TRANSLATED = [
@@ -29,6 +29,8 @@ const TRANSLATED = [
 ] as const;
 type TranslatedCode = (typeof TRANSLATED)[number];
 
+const SPECIFIC_IN_ENGLISH: ReadonlySet<string> = new Set(['conflict', 'invalid_transition']);
+
 function isTranslated(code: string): code is TranslatedCode {
   return (TRANSLATED as readonly string[]).includes(code);
 }
@@ -50,7 +52,12 @@ export function isMissingRoute(error: unknown): boolean {
 export function errorMessage(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
     if (isMissingRoute(error)) return t('errors.not_available');
-    if (isTranslated(error.code)) return t(`errors.${error.code}`);
+    if (isTranslated(error.code)) {
+      // These codes cover many situations; the server's English message names the specific one.
+      if (SPECIFIC_IN_ENGLISH.has(error.code) && i18n.language === 'en' && error.message)
+        return error.message;
+      return t(`errors.${error.code}`);
+    }
     if (error.message) return error.message;
   }
   return t('errors.unexpected');

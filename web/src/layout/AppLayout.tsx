@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+import { coordinationNavItems } from '../api/coordination';
 import { AppShell, Anchor, Box, Burger, Button, Divider, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Suspense, type ReactNode } from 'react';
@@ -11,11 +13,17 @@ import {
   USERS_PAGE_ROLES,
   type Me,
 } from '../api/types';
+import { MEETING_READER_ROLES, REQUEST_READER_ROLES } from '../api/channel';
+import { LINKAGE_REVIEWER_ROLES } from '../api/linkage';
+import { CARE_READER_ROLES, TRACING_READER_ROLES } from '../api/restoration';
+import { ANALYTICS_ROLES } from '../api/analytics';
+import { AHTU_READERS, TRAINING_READERS } from '../api/capacity';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { useReadyState } from '../components/PageReady';
 import { PageLoader } from '../components/feedback';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
 import { roleLabel } from '../components/labels';
+import { InboxBadge } from '../pages/channel/InboxBadge';
 import { useSession } from '../session/session';
 
 interface NavItem {
@@ -23,10 +31,27 @@ interface NavItem {
   label: string;
 }
 
-export function navItems(me: Me, t: ReturnType<typeof useTranslation>['t']): NavItem[] {
+export function navItems(me: Me, t: TFunction): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
   if (hasRole(me, CASE_READER_ROLES)) items.push({ to: '/cases', label: t('nav.cases') });
   if (hasRole(me, CASE_WRITER_ROLES)) items.push({ to: '/cases/new', label: t('nav.newCase') });
+  if (hasRole(me, REQUEST_READER_ROLES)) {
+    items.push(
+      { to: '/requests', label: t('channel.nav.requests') },
+      { to: '/alerts', label: t('channel.nav.alerts') },
+    );
+  }
+  items.push({ to: '/inbox', label: t('channel.nav.inbox') });
+  if (hasRole(me, MEETING_READER_ROLES)) items.push({ to: '/meetings', label: t('channel.nav.meetings') });
+  if (hasRole(me, LINKAGE_REVIEWER_ROLES)) items.push({ to: '/linkage', label: t('linkage.nav') });
+  if (hasRole(me, TRACING_READER_ROLES))
+    items.push({ to: '/restoration/found', label: t('restoration.nav.main') });
+  if (hasRole(me, CARE_READER_ROLES)) items.push({ to: '/care', label: t('restoration.nav.care') });
+  if (hasRole(me, ANALYTICS_ROLES)) items.push({ to: '/analytics', label: t('analytics.nav') });
+  if (hasRole(me, AHTU_READERS)) items.push({ to: '/capacity/ahtus', label: t('capacity.nav') });
+  if (hasRole(me, TRAINING_READERS))
+    items.push({ to: '/capacity/training', label: t('capacity.navTraining') });
+  items.push(...coordinationNavItems(me, t));
   items.push({ to: '/units', label: t('nav.units') }, { to: '/places', label: t('nav.places') });
   if (hasRole(me, USERS_PAGE_ROLES)) items.push({ to: '/users', label: t('nav.users') });
   if (hasRole(me, AUDIT_PAGE_ROLES)) items.push({ to: '/audit', label: t('nav.audit') });
@@ -95,6 +120,7 @@ export default function AppLayout({ me, children }: { me: Me; children?: ReactNo
             </Anchor>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <InboxBadge />
             <Box visibleFrom="sm" ta="right" maw={360} miw={0}>
               {account(true)}
             </Box>

@@ -10,8 +10,10 @@ import {
   type CaseSummary,
   type DistrictDetail,
   type Me,
+  type Page,
   type State,
 } from '../api/types';
+import { ALERT_READER_ROLES, type AlertListItem } from '../api/channel';
 import { useApiGet } from '../api/useApi';
 import { levelLabel, roleLabel } from '../components/labels';
 import { usePage } from '../components/PageReady';
@@ -57,7 +59,14 @@ export default function HomePage() {
   );
   const readsCases = hasRole(me, CASE_READER_ROLES);
   const summary = useApiGet<CaseSummary>(readsCases ? '/api/cases/summary' : null);
-  usePage(t('home.title'), !states.loading && !district.loading && !summary.loading);
+  // Only the count: alerts addressed to the user's unit, still open, that nobody there has acknowledged.
+  const alerts = useApiGet<Page<AlertListItem>>(hasRole(me, ALERT_READER_ROLES) ? '/api/alerts' : null, {
+    direction: 'received',
+    status: 'open',
+    unacknowledged: true,
+    limit: 1,
+  });
+  usePage(t('home.title'), !states.loading && !district.loading && !summary.loading && !alerts.loading);
   if (!me) return null;
 
   const links = [
@@ -78,7 +87,7 @@ export default function HomePage() {
   return (
     <Stack gap="lg">
       <Title order={1}>{t('home.welcome', { name: me.displayName })}</Title>
-      {readsCases ? <CaseSummaryPanel me={me} summary={summary} /> : null}
+      {readsCases ? <CaseSummaryPanel me={me} summary={summary} unreadAlerts={alerts.data?.total} /> : null}
       <Paper withBorder p="md" radius="md">
         <dl className="card-fields">
           <div className="card-field">

@@ -77,7 +77,8 @@ export default function LoginPage() {
             </Text>
           </div>
           <StatusNotice message={error ? undefined : notice} color="indigo" />
-          <ErrorNotice error={error} />
+          {/* A refused sign-in is the user's to correct, not "something went wrong". */}
+          <ErrorNotice error={error} title={t('login.failed')} />
           <TextInput
             label={t('login.username')}
             name="username"
@@ -106,6 +107,9 @@ export default function LoginPage() {
           </Button>
           <Anchor component={Link} to="/about" size="sm" ta="center">
             {t('login.about')}
+          </Anchor>
+          <Anchor component={Link} to="/tip" size="sm" ta="center">
+            {t('login.tip')}
           </Anchor>
         </Stack>
       </form>

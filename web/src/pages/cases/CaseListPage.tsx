@@ -134,16 +134,20 @@ export default function CaseListPage() {
     {
       key: 'kind',
       header: t('cases.kind'),
-      render: (item) => (
-        <Text size="sm">
-          {kindLabel(t, item.kind)}
-          {item.firNumber ? (
-            <Text span size="xs" c="dimmed" display="block">
-              {t('cases.firShort', { number: item.firNumber })}
-            </Text>
-          ) : null}
-        </Text>
-      ),
+      render: (item) =>
+        // An FIR's number says "FIR" already ("FIR 214/2025"): no need to say it twice.
+        item.kind === 'fir' && item.firNumber ? (
+          <Text size="sm">{t('cases.firShort', { number: item.firNumber })}</Text>
+        ) : (
+          <Text size="sm">
+            {kindLabel(t, item.kind)}
+            {item.firNumber ? (
+              <Text span size="xs" c="dimmed" display="block">
+                {t('cases.firShort', { number: item.firNumber })}
+              </Text>
+            ) : null}
+          </Text>
+        ),
     },
     {
       key: 'where',
@@ -169,7 +173,8 @@ export default function CaseListPage() {
       render: (item) => (
         <Text size="sm">
           {t('cases.peopleCount', {
-            victims: formatNumber(item.victimCount, language),
+            count: item.victimCount,
+            number: formatNumber(item.victimCount, language),
             accused: formatNumber(item.accusedCount, language),
           })}
         </Text>

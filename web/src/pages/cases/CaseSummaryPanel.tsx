@@ -27,8 +27,17 @@ function Figure({ to, value, label, alarm }: { to: string; value: number; label:
   );
 }
 
-/** The home page's case figures: open work, charge-sheet deadlines, recent activity. Alerts come later. */
-export function CaseSummaryPanel({ me, summary }: { me: Me; summary: ApiState<CaseSummary> }) {
+/** The home page's figures: open work, charge-sheet deadlines, alerts waiting, recent activity. */
+export function CaseSummaryPanel({
+  me,
+  summary,
+  unreadAlerts,
+}: {
+  me: Me;
+  summary: ApiState<CaseSummary>;
+  /** Open alerts to the user's unit not yet acknowledged; undefined when the role reads no alerts. */
+  unreadAlerts?: number | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   if (summary.error) return <ErrorNotice error={summary.error} onRetry={summary.reload} />;
@@ -42,7 +51,10 @@ export function CaseSummaryPanel({ me, summary }: { me: Me; summary: ApiState<Ca
         <Title order={2} size="h3" id="home-figures" mb="sm">
           {t('home.casesTitle')}
         </Title>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: district ? 3 : 4 }} spacing="md">
+        <SimpleGrid
+          cols={{ base: 1, xs: 2, md: (district ? 3 : 4) + (unreadAlerts === undefined ? 0 : 1) }}
+          spacing="md"
+        >
           <Figure
             to={`/cases?mine=true&status=${OPEN}`}
             value={data.myUnitOpenCases}
@@ -66,6 +78,14 @@ export function CaseSummaryPanel({ me, summary }: { me: Me; summary: ApiState<Ca
             value={data.dueWithin14Days}
             label={t('home.dueSoon')}
           />
+          {unreadAlerts !== undefined ? (
+            <Figure
+              to="/alerts?direction=received&status=open&unacknowledged=true"
+              value={unreadAlerts}
+              label={t('home.unreadAlerts')}
+              alarm={unreadAlerts > 0}
+            />
+          ) : null}
         </SimpleGrid>
       </section>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

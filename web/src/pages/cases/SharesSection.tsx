@@ -51,12 +51,14 @@ function ShareForm({
   const [errors, setErrors] = useState<ShareErrors>({});
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
-  const searching = !unit || unitLabel(unit) !== unitQuery;
+  const optionLabel = (u: Unit) => `${unitLabel(u)} · ${unitKindLabel(t, u.kind)}`;
+  // Once a unit is chosen the box shows its option's label: that is not a new search.
+  const searching = !unit || optionLabel(unit) !== unitQuery;
   const units = useApiGet<Page<Unit>>('/api/units', { q: searching ? unitQuery : '', limit: 20 });
   const options = [
     ...(unit ? [unit] : []),
     ...(units.data?.items ?? []).filter((u) => u.id !== unit?.id),
-  ].map((u) => ({ value: u.id, label: `${unitLabel(u)} · ${unitKindLabel(t, u.kind)}` }));
+  ].map((u) => ({ value: u.id, label: optionLabel(u) }));
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();

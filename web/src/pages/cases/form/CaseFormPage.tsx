@@ -133,7 +133,9 @@ export default function CaseFormPage() {
   useEffect(() => {
     if (attempt === 0) return;
     const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    invalid?.focus();
+    // Centred, not at the top edge, where the fixed header would cover the field's label and message.
+    invalid?.focus({ preventScroll: true });
+    invalid?.scrollIntoView({ block: 'center' });
   }, [attempt]);
 
   if (notFound) return <NotFoundContent title={t('case.notFound')} text={t('case.notFoundText')} />;
@@ -144,8 +146,18 @@ export default function CaseFormPage() {
     return <ErrorNotice error={new ApiError(403, 'forbidden', '')} />;
   }
 
-  const set = <K extends keyof CaseFields>(key: K, value: CaseFields[K]) =>
+  /** Editing a field takes its message away (and the count with it); the next check decides again. */
+  const clearErrors = (path: string) =>
+    setErrors((previous) => {
+      const stale = (key: string) => key === path || key.startsWith(`${path}.`);
+      if (!Object.keys(previous).some(stale)) return previous;
+      return Object.fromEntries(Object.entries(previous).filter(([key]) => !stale(key)));
+    });
+
+  const set = <K extends keyof CaseFields>(key: K, value: CaseFields[K]) => {
     setFields((previous) => ({ ...previous, [key]: value }));
+    clearErrors(key);
+  };
 
   const fail = (error: unknown, found: FormErrors) => {
     setErrors(found);
@@ -367,10 +379,10 @@ export default function CaseFormPage() {
             title={editing ? t('caseForm.addPeopleSection') : t('case.people')}
             intro={t('caseForm.peopleIntro')}
           >
-            <PersonsEditor persons={persons} onChange={setPersons} errors={errors} />
+            <PersonsEditor persons={persons} onChange={setPersons} errors={errors} onEdited={clearErrors} />
           </Section>
           <Section id="form-route" title={t('route.title')} intro={t('caseForm.routeIntro')}>
-            <RouteEditor stops={stops} onChange={setStops} errors={errors} />
+            <RouteEditor stops={stops} onChange={setStops} errors={errors} onEdited={clearErrors} />
           </Section>
           <Group gap="sm">
             <Button type="submit" loading={busy} size="md">

@@ -42,12 +42,15 @@ type TextField = { [K in keyof PersonDraft]: PersonDraft[K] extends string ? K :
 function PersonFields({
   person,
   index,
+  number,
   errors,
   set,
   onRemove,
 }: {
   person: PersonDraft;
   index: number;
+  /** The person's place among those of the same role: "Victim 1", "Accused 1". */
+  number: number;
   errors: FormErrors;
   set: Setter;
   onRemove: () => void;
@@ -97,7 +100,7 @@ function PersonFields({
     />
   );
   const identity = isProtected(person.role);
-  const heading = `${personRoleLabel(t, person.role)} ${String(index + 1)}`;
+  const heading = `${personRoleLabel(t, person.role)} ${String(number)}`;
 
   return (
     <Paper
@@ -220,10 +223,13 @@ export function PersonsEditor({
   persons,
   onChange,
   errors,
+  onEdited,
 }: {
   persons: PersonDraft[];
   onChange: (persons: PersonDraft[]) => void;
   errors: FormErrors;
+  /** A field (`persons.0.name`) or all people's (`persons`, when the positions shift) was changed. */
+  onEdited: (path: string) => void;
 }) {
   const { t } = useTranslation();
   const add = (role: PersonRole) => onChange([...persons, emptyPerson(role)]);
@@ -239,11 +245,16 @@ export function PersonsEditor({
           key={person.key}
           person={person}
           index={index}
+          number={persons.slice(0, index + 1).filter((p) => p.role === person.role).length}
           errors={errors}
-          set={(key, value) =>
-            onChange(persons.map((p) => (p.key === person.key ? { ...p, [key]: value } : p)))
-          }
-          onRemove={() => onChange(persons.filter((p) => p.key !== person.key))}
+          set={(key, value) => {
+            onChange(persons.map((p) => (p.key === person.key ? { ...p, [key]: value } : p)));
+            onEdited(`persons.${String(index)}.${key}`);
+          }}
+          onRemove={() => {
+            onChange(persons.filter((p) => p.key !== person.key));
+            onEdited('persons');
+          }}
         />
       ))}
       <Group gap="xs" wrap="wrap">

@@ -16,20 +16,33 @@ export function RouteEditor({
   stops,
   onChange,
   errors,
+  onEdited,
 }: {
   stops: StopDraft[];
   onChange: (stops: StopDraft[]) => void;
   errors: FormErrors;
+  /** A stop's field (`route.1.place`) or all stops' (`route`, when the positions shift) was changed. */
+  onEdited: (path: string) => void;
 }) {
   const { t } = useTranslation();
-  const update = (key: string, change: Partial<StopDraft>) =>
+  const update = (key: string, change: Partial<StopDraft>) => {
     onChange(stops.map((stop) => (stop.key === key ? { ...stop, ...change } : stop)));
+    const index = String(stops.findIndex((stop) => stop.key === key));
+    // The place, its kind and the country are one answer to "where": they share one message.
+    for (const field of Object.keys(change)) {
+      onEdited(`route.${index}.${field === 'placeKind' || field === 'country' ? 'place' : field}`);
+    }
+  };
+  const reorder = (next: StopDraft[]) => {
+    onChange(next);
+    onEdited('route');
+  };
   const move = (index: number, by: number) => {
     const next = [...stops];
     const [stop] = next.splice(index, 1);
     if (!stop) return;
     next.splice(index + by, 0, stop);
-    onChange(next);
+    reorder(next);
   };
   const nextStage = (): RouteStage =>
     stops.length === 0 ? 'recruitment' : stops.length === 1 ? 'transit' : 'exploitation';
@@ -90,7 +103,7 @@ export function RouteEditor({
                         size="compact-sm"
                         variant="subtle"
                         color="red"
-                        onClick={() => onChange(stops.filter((s) => s.key !== stop.key))}
+                        onClick={() => reorder(stops.filter((s) => s.key !== stop.key))}
                         aria-label={t('caseForm.removeStopFor', { name: heading })}
                       >
                         {t('caseForm.remove')}

@@ -1,0 +1,176 @@
+/** What missing reports and found persons share: references, pseudonyms, places, identities and reveal. */
+import crypto from 'node:crypto';
+import type { Tx } from '../../db/database.ts';
+import type { RequestScope } from '../../server/access.ts';
+import { AppError, badRequest, notFound } from '../../server/errors.ts';
+import type { PlaceView, TracingIdentityView } from './schemas.ts';
+
+export type Side = 'missing' | 'found';
+
+const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** A pseudonym like M-7KQ2X (missing) or F-3HT9A (found): unique, meaningless, safe to show anywhere. */
+export function newPseudonym(side: Side): string {
+  const chars = Array.from(crypto.randomBytes(5), (b) => ALPHABET[b % ALPHABET.length]).join('');
+  return `${side === 'missing' ? 'M' : 'F'}-${chars}`;
+}
+
+/** A reference like MP-JH-2026-000123 or FP-DL-2026-000045. */
+export async function newReference(tx: Tx, side: Side, stateLgd: number, year: number): Promise<string> {
+  const { rows } = await tx.query<{ n: string }>(`SELECT nextval('tracing_number_seq')::text AS n`);
+  const n = (rows[0]?.n ?? '0').padStart(6, '0');
+  return `${side === 'missing' ? 'MP' : 'FP'}-${String(stateLgd).padStart(2, '0')}-${year}-${n}`;
+}
+
+export interface PlaceRow {
+  district_lgd: number;
+  district_name: string;
+  state_lgd: number;
+  state_name: string;
+}
+
+export async function resolveDistrict(tx: Tx, lgd: number, field: string): Promise<PlaceRow> {
+  const { rows } = await tx.query<PlaceRow>(
+    `SELECT d.lgd_code AS district_lgd, d.name AS district_name, s.lgd_code AS state_lgd, s.name AS state_name
+     FROM districts d JOIN states s ON s.lgd_code = d.state_lgd WHERE d.lgd_code = $1`,
+    [lgd],
+  );
+  const row = rows[0];
+  if (!row)
+    throw new AppError(422, 'unknown_reference', `No district with LGD code ${lgd} is known.`, { field });
+  return row;
+}
+
+export const placeOf = (
+  district: number,
+  districtName: string | null,
+  state: number,
+  stateName: string | null,
+): PlaceView => ({
+  districtLgd: district,
+  districtName: districtName ?? String(district),
+  stateLgd: state,
+  stateName: stateName ?? String(state),
+});
+
+/** The actor's unit as the registering unit: it must be a district unit or a State office. */
+export async function actorUnit(
+  scope: RequestScope,
+): Promise<{ id: string; state_lgd: number | null; district_lgd: number | null }> {
+  const { rows } = await scope.tx.query<{
+    id: string;
+    state_lgd: number | null;
+    district_lgd: number | null;
+  }>('SELECT id, state_lgd, district_lgd FROM units WHERE id = $1', [scope.actor.unitId]);
+  const unit = rows[0];
+  if (!unit?.state_lgd)
+    throw new AppError(403, 'forbidden', 'Only a State or district unit registers these records.');
+  return unit;
+}
+
+export async function requireUnit(tx: Tx, id: string | null | undefined, field: string, kinds?: string[]) {
+  if (!id) return null;
+  const { rows } = await tx.query<{ id: string; kind: string; name: string }>(
+    'SELECT id, kind, name FROM units WHERE id = $1',
+    [id],
+  );
+  const unit = rows[0];
+  if (!unit)
+    throw new AppError(422, 'unknown_reference', 'That unit does not exist; pick one from the list.', {
+      field,
+    });
+  if (kinds && !kinds.includes(unit.kind))
+    throw badRequest(
+      `That unit is a ${unit.kind.replaceAll('_', ' ')}; pick a ${kinds.join(' or ').replaceAll('_', ' ')}.`,
+      {
+        field,
+      },
+    );
+  return unit;
+}
+
+export interface IdentityInput {
+  name?: string | null;
+  aliases?: string[];
+  dateOfBirth?: string | null;
+  fatherName?: string | null;
+  motherName?: string | null;
+  address?: string | null;
+  phones?: string[];
+  photo?: { contentType: string; base64: string } | null;
+}
+
+export function photoBytes(photo: IdentityInput['photo']): Buffer | null {
+  if (!photo) return null;
+  const bytes = Buffer.from(photo.base64, 'base64');
+  if (bytes.length === 0) throw badRequest('The photo is empty or not base64.', { field: 'photo' });
+  if (bytes.length > 512 * 1024)
+    throw badRequest('The photo is larger than 512 KB; send a smaller one.', { field: 'photo' });
+  return bytes;
+}
+
+interface IdentityRow {
+  name: string | null;
+  aliases: string[];
+  date_of_birth: string | null;
+  father_name: string | null;
+  mother_name: string | null;
+  address: string | null;
+  phones: string[];
+  photo_content_type: string | null;
+  photo: Uint8Array | null;
+}
+
+/** Reveals identity through the database function, which checks need-to-know and audits the view. */
+export async function revealTracingIdentity(
+  scope: RequestScope,
+  side: Side,
+  id: string,
+  reason: string | undefined,
+  clientIp: string,
+): Promise<TracingIdentityView> {
+  let rows: IdentityRow[];
+  try {
+    ({ rows } = await scope.tx.query<IdentityRow>(
+      `SELECT name, aliases, date_of_birth::text AS date_of_birth, father_name, mother_name, address, phones,
+         photo_content_type, photo FROM reveal_tracing_identity($1, $2, $3, $4)`,
+      [side, id, reason ?? null, clientIp],
+    ));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'P0002')
+      throw notFound(side === 'missing' ? 'The missing-person report' : 'The found person');
+    if (code === '42501')
+      throw new AppError(
+        403,
+        'identity_not_authorised',
+        'Only the registering unit, its jurisdiction, the other side of a match and units the person was referred to may see this identity.',
+      );
+    if (code === '22023')
+      throw badRequest('State why you need to see this identity (at least 5 characters).', {
+        field: 'reason',
+      });
+    throw error;
+  }
+  const row = rows[0];
+  if (!row) throw notFound('The identity record');
+  return {
+    name: row.name,
+    aliases: row.aliases,
+    dateOfBirth: row.date_of_birth,
+    fatherName: row.father_name,
+    motherName: row.mother_name,
+    address: row.address,
+    phones: row.phones,
+    photo:
+      row.photo && row.photo_content_type
+        ? `data:${row.photo_content_type};base64,${Buffer.from(row.photo).toString('base64')}`
+        : null,
+  };
+}
+
+export const isoToday = () => new Date().toISOString().slice(0, 10);
+
+export function notInFuture(date: string | null | undefined, field: string): void {
+  if (date && date > isoToday()) throw badRequest(`${field} cannot be in the future.`, { field });
+}
