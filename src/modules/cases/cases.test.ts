@@ -243,6 +243,30 @@ for (const engine of testEngines()) {
       );
     });
 
+    test('an officer links two cases and can change the relation; another State can link neither', async () => {
+      const second = await t.call('POST', '/api/cases', {
+        cookie: patna,
+        body: patnaCase({ title: 'Second girl from the same network', firNumber: '301/2025' }),
+      });
+      assert.equal(second.statusCode, 201, second.body);
+      const secondId = second.json<CaseView>().id;
+      const link = (body: object, cookie = patna) =>
+        t.call('POST', `/api/cases/${created.id}/links`, { cookie, body: { caseId: secondId, ...body } });
+      assert.equal((await link({ relation: 'same_network' })).statusCode, 200);
+      const relinked = await link({ relation: 'same_accused', note: 'The same recruiter' });
+      assert.equal(relinked.statusCode, 200, relinked.body);
+      const page = await t.call('GET', `/api/cases/${created.id}`, { cookie: patna });
+      assert.deepEqual(
+        page
+          .json<CaseView>()
+          .links.filter((l) => l.caseId === secondId)
+          .map((l) => l.relation),
+        ['same_accused'],
+      );
+      const mumbai = await t.login('mh.mumbai.ahtu');
+      assert.equal((await link({ relation: 'related' }, mumbai)).statusCode, 404);
+    });
+
     test('sharing with an assisting unit shows the case; identity only with the recorded authorisation', async () => {
       const units = await t.call('GET', '/api/units?q=AHTU%20Ranchi', { cookie: patna });
       const ranchiUnit = units.json<{ items: { id: string }[] }>().items[0]?.id ?? '';
