@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/modules/demo/units.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { startBrowser, type BrowserHarness } from '../helpers/browser.ts';
+import { startBrowser, waitReady, type BrowserHarness } from '../helpers/browser.ts';
 import { testEngines } from '../helpers/databases.ts';
 
 type Strings = Record<string, unknown>;
@@ -25,11 +25,6 @@ function tr(key: string): string {
 
 const TIPSTER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) SetuTipsterProbe/4.2';
 const WHAT_SEEN = 'Two men taking nine young girls onto the Delhi train at platform 5, girls crying.';
-
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForLoadState('load');
-  await page.waitForSelector('main[data-ready="true"]', { timeout: 60_000 });
-}
 
 async function signIn(context: BrowserContext, baseUrl: string, username: string): Promise<Page> {
   const page = await context.newPage();

@@ -55,6 +55,9 @@ export async function waitReady(page: Page): Promise<void> {
   await page.waitForLoadState('load');
   // Generous: CI shares two cores between the server, the browser and another test file.
   await page.waitForSelector('main[data-ready="true"]', { timeout: 60_000 });
+  // Right after a navigation the address has changed while the previous page is still on screen (its
+  // <main> still says ready); the window flag counts only for the address it was set for.
+  await page.waitForFunction('window.__SETU_READY__ === true', undefined, { timeout: 60_000 });
 }
 
 export type Strings = Record<string, unknown>;
