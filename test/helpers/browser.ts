@@ -57,7 +57,14 @@ export async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('main[data-ready="true"]', { timeout: 60_000 });
   // Right after a navigation the address has changed while the previous page is still on screen (its
   // <main> still says ready); the window flag counts only for the address it was set for.
-  await page.waitForFunction('window.__SETU_READY__ === true', undefined, { timeout: 60_000 });
+  // A function, not a string: the app's Content Security Policy forbids eval.
+  await page.waitForFunction(
+    () => (globalThis as { __SETU_READY__?: boolean }).__SETU_READY__ === true,
+    undefined,
+    {
+      timeout: 60_000,
+    },
+  );
 }
 
 export type Strings = Record<string, unknown>;
