@@ -1,5 +1,4 @@
 /** What missing reports and found persons share: references, pseudonyms, places, identities and reveal. */
-import crypto from 'node:crypto';
 import type { Tx } from '../../db/database.ts';
 import type { RequestScope } from '../../server/access.ts';
 import { AppError, badRequest, notFound } from '../../server/errors.ts';
@@ -9,9 +8,20 @@ export type Side = 'missing' | 'found';
 
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
-/** A pseudonym like M-7KQ2X (missing) or F-3HT9A (found): unique, meaningless, safe to show anywhere. */
-export function newPseudonym(side: Side): string {
-  const chars = Array.from(crypto.randomBytes(5), (b) => ALPHABET[b % ALPHABET.length]).join('');
+/**
+ * A pseudonym like M-7KQ2XH (missing) or F-3HT9AB (found), derived from the reference's number (one
+ * sequence for both sides) through a bijection on 30-bit numbers, so no two records ever share one. A random
+ * draw collided within a few thousand records, and checking for a clash would need rows RLS hides.
+ */
+export function newPseudonym(side: Side, reference: string): string {
+  const n = BigInt(reference.slice(reference.lastIndexOf('-') + 1));
+  // An odd multiplier is invertible modulo 2^30; the xor keeps the result within 30 bits.
+  let x = Number((n * 0x2f0b5a3dn) & 0x3fffffffn) ^ 0x15a3c96e;
+  let chars = '';
+  for (let i = 0; i < 6; i += 1) {
+    chars = `${ALPHABET.charAt(x & 31)}${chars}`;
+    x >>>= 5;
+  }
   return `${side === 'missing' ? 'M' : 'F'}-${chars}`;
 }
 

@@ -186,7 +186,7 @@ export async function createFound(scope: RequestScope, input: FoundInput): Promi
       input.foundPlace ?? null,
       input.caseId ?? null,
       input.driveId ?? null,
-      newPseudonym('found'),
+      newPseudonym('found', reference),
       input.sex,
       input.ageYears ?? null,
       input.ageYears === undefined || input.ageYears === null ? null : input.foundOn,

@@ -193,7 +193,7 @@ export async function createMissing(scope: RequestScope, input: MissingInput): P
       lastSeen.state_lgd,
       input.lastSeenPlace ?? null,
       input.circumstances ?? null,
-      newPseudonym('missing'),
+      newPseudonym('missing', reference),
       input.sex,
       input.ageYears ?? null,
       input.ageYears === undefined || input.ageYears === null ? null : input.lastSeenOn,

@@ -112,7 +112,7 @@ for (const engine of testEngines()) {
 
     test('records are masked, referenced by State, and matched across States at once', async () => {
       assert.match(missing.reference, /^MP-20-2026-\d{6}$/);
-      assert.match(missing.pseudonym, /^M-[0-9A-Z]{5}$/);
+      assert.match(missing.pseudonym, /^M-[0-9A-Z]{6}$/);
       assert.equal(JSON.stringify(missing).includes('Phulmani'), false);
       assert.ok(found.openCandidates >= 1);
       const list = await t.call('GET', `/api/restoration/candidates?foundId=${found.id}`, { cookie: delhi });
