@@ -10,12 +10,8 @@
  *      BENCH_CASES   cases to load (1000000)     BENCH_RUNS  measured requests per endpoint (40)
  *      BENCH_REUSE=1 keep and reuse the loaded database `setu_bench_analytics` (for EXPLAIN between runs)
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
@@ -26,6 +22,7 @@ import { importReference } from '../../src/modules/reference/import.ts';
 import { importStatistics } from '../../src/modules/statistics/import.ts';
 import { buildApp, SESSION_COOKIE } from '../../src/server/app.ts';
 import { loadBenchCases } from '../cases/load.ts';
+import { percentile, postgres, prepareDatabase } from '../pg-server.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -36,49 +33,6 @@ const REUSE = process.env.BENCH_REUSE === '1';
 const DATABASE = 'setu_bench_analytics';
 const referenceDir = path.resolve(process.env.SETU_REFERENCE_DIR ?? '../shared/data');
 const log = (line: string) => console.log(line);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function postgres(): Promise<{ adminUrl: string; stop: () => void }> {
-  const given = process.env.BENCH_PG_URL;
-  if (given) return { adminUrl: given, stop: () => undefined };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'setu-bench-pg-'));
-  const started = spawnSync('bash', ['scripts/pg-test-server.sh', 'start', dir, String(await freePort())], {
-    encoding: 'utf8',
-  });
-  if (started.status !== 0) throw new Error(`could not start PostgreSQL: ${started.stderr}`);
-  const stop = () => void spawnSync('bash', ['scripts/pg-test-server.sh', 'stop', dir]);
-  process.once('exit', stop);
-  return { adminUrl: started.stdout.trim(), stop };
-}
-
-async function prepareDatabase(adminUrl: string): Promise<{ url: string; fresh: boolean }> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const exists =
-    (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount === 1;
-  if (!REUSE || !exists) {
-    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${DATABASE}`);
-  }
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${DATABASE}`;
-  return { url: url.toString(), fresh: !REUSE || !exists };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 async function measure(
   baseUrl: string,
@@ -126,7 +80,7 @@ const ENDPOINTS = [
 
 const server = await postgres();
 try {
-  const { url, fresh } = await prepareDatabase(server.adminUrl);
+  const { url, fresh } = await prepareDatabase(server.adminUrl, DATABASE, REUSE);
   const setup = await openDatabase({ databaseUrl: url, poolSize: 2 });
   await migrate(setup);
   const counted = await setup.asSystem((tx) =>
