@@ -21,7 +21,8 @@ import { DEMO_PASSWORD } from '../../src/modules/demo/units.ts';
 import { importReference } from '../../src/modules/reference/import.ts';
 import { importStatistics } from '../../src/modules/statistics/import.ts';
 import { buildApp, SESSION_COOKIE } from '../../src/server/app.ts';
-import { loadBenchCases } from '../cases/load.ts';
+import { loadBenchCases, switchAnalyticsTriggers } from '../cases/load.ts';
+import pg from 'pg';
 import { percentile, postgres, prepareDatabase } from '../pg-server.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -76,7 +77,71 @@ const ENDPOINTS = [
   '/api/analytics/hubs?limit=10',
   '/api/analytics/performance',
   '/api/analytics/districts/212',
+  // What the dashboard asks beyond the defaults: the flows chart, and a five-year range.
+  '/api/analytics/corridors?level=state&limit=20',
+  '/api/analytics/district-roles?from=2021-01-01&to=2025-12-31',
+  '/api/analytics/corridors?limit=10&from=2021-01-01&to=2025-12-31',
+  '/api/analytics/dataset',
 ];
+
+/** A case as a district officer registers it: a victim, an accused and a three-stop route. */
+const newCase = (n: number) => ({
+  kind: 'rescue_operation',
+  title: `Benchmark write ${n}`,
+  registeredOn: '2025-06-15',
+  exploitationForms: ['forced_labour'],
+  legalSections: ['BNS-143'],
+  persons: [
+    { role: 'victim', name: `Bench Victim ${n}`, sex: 'female', ageYears: 14 },
+    { role: 'accused', name: `Bench Accused ${n}`, sex: 'male', ageYears: 40 },
+  ],
+  route: [
+    { stage: 'recruitment', placeKind: 'district', districtLgd: 213 },
+    { stage: 'transit', placeKind: 'station', stationCode: 'PNBE' },
+    { stage: 'exploitation', placeKind: 'district', districtLgd: 482 },
+  ],
+});
+
+/**
+ * What keeping the counts costs a writer: POST /api/cases with the triggers, then with them switched off
+ * (the counts of those cases are then brought up to date by hand, as the triggers would have).
+ */
+async function measureWrites(baseUrl: string, cookie: string, adminUrl: string, runs: number) {
+  const post = async (n: number) => {
+    const began = performance.now();
+    const response = await fetch(`${baseUrl}/api/cases`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify(newCase(n)),
+    });
+    const body = await response.text();
+    if (response.status !== 201) throw new Error(`POST /api/cases: ${response.status} ${body.slice(0, 200)}`);
+    return { ms: performance.now() - began, id: (JSON.parse(body) as { id: string }).id };
+  };
+  const series = async (offset: number) => {
+    for (let i = 0; i < WARMUP; i += 1) await post(offset + i);
+    const out: { ms: number; id: string }[] = [];
+    for (let i = 0; i < runs; i += 1) out.push(await post(offset + WARMUP + i));
+    return out;
+  };
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const kept = await series(0);
+    await switchAnalyticsTriggers(admin, false);
+    let untracked: { ms: number; id: string }[] = [];
+    try {
+      untracked = await series(1000);
+    } finally {
+      await switchAnalyticsTriggers(admin, true);
+    }
+    await admin.query('SELECT analytics_refresh_cases($1::uuid[])', [untracked.map((w) => w.id)]);
+    const times = (list: { ms: number }[]) => list.map((w) => w.ms).sort((a, b) => a - b);
+    return { kept: times(kept), untracked: times(untracked) };
+  } finally {
+    await admin.end();
+  }
+}
 
 const server = await postgres();
 try {
@@ -115,6 +180,7 @@ try {
 
   const rows: string[] = [];
   const all: number[] = [];
+  const rolesCookies = new Map<string, string>();
   for (const role of ROLES) {
     const login = await fetch(`${baseUrl}/api/auth/login`, {
       method: 'POST',
@@ -125,6 +191,7 @@ try {
     if (login.status !== 200 || !session)
       throw new Error(`sign-in as ${role.username} failed: ${login.status}`);
     const cookie = `${SESSION_COOKIE}=${session}`;
+    rolesCookies.set(role.username, cookie);
     for (const endpoint of ENDPOINTS) {
       const m = await measure(
         baseUrl,
@@ -137,6 +204,16 @@ try {
       rows.push(row);
       log(row);
     }
+  }
+  const writer = rolesCookies.get('br.patna.ahtu');
+  if (writer) {
+    const w = await measureWrites(baseUrl, writer, url, RUNS);
+    const kept = { p50: percentile(w.kept, 50), p95: percentile(w.kept, 95) };
+    const untracked = { p50: percentile(w.untracked, 50), p95: percentile(w.untracked, 95) };
+    log(
+      `# POST /api/cases (victim, accused, 3-stop route) with the counts kept: p50 ${kept.p50.toFixed(1)} / p95 ${kept.p95.toFixed(1)} ms; ` +
+        `triggers off: p50 ${untracked.p50.toFixed(1)} / p95 ${untracked.p95.toFixed(1)} ms; ratio of medians ${(kept.p50 / untracked.p50).toFixed(2)}`,
+    );
   }
   log(`\n| role | figure | p50 ms | p95 ms | rows |\n| --- | --- | --: | --: | --: |\n${rows.join('\n')}`);
   log(

@@ -10,6 +10,7 @@ import { seedDemoCoordination } from '../modules/demo/coordination-seed.ts';
 import { seedDemoRestoration } from '../modules/demo/restoration-seed.ts';
 import { listDemoAccounts, seedDemo } from '../modules/demo/seed.ts';
 import { importReference } from '../modules/reference/import.ts';
+import { rebuildAnalyticsCounts } from '../modules/analytics/counts.ts';
 import { importStatistics } from '../modules/statistics/import.ts';
 import { configFrom, withDatabase } from './bootstrap.ts';
 
@@ -48,6 +49,18 @@ export function registerAdminCommands(program: Command): void {
       console.log(
         `setu: statistics: ${summary.imported.length} imported, ${summary.skipped.length} unchanged, ${summary.missing.length} missing`,
       );
+    });
+
+  program
+    .command('analytics')
+    .description('the pre-aggregated counts behind the analytics dashboards')
+    .command('rebuild')
+    .description('recount every case into the analytics counts (they are kept up to date by triggers)')
+    .action(async (_options: unknown, command: Command) => {
+      const rows = await withDatabase(configFrom(command), (db) =>
+        db.asSystem((tx) => rebuildAnalyticsCounts(tx)),
+      );
+      console.log(`setu: analytics counts rebuilt: ${rows} rows`);
     });
 
   const demo = program.command('demo').description('synthetic demonstration data');

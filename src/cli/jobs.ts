@@ -7,7 +7,12 @@ import type { Command } from 'commander';
 import type { SetuConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { SecretBox } from '../lib/secret-box.ts';
-import { runEarlyWarning, type EarlyWarningSummary } from '../modules/analytics/early-warning.ts';
+import { foldAnalyticsDeltas } from '../modules/analytics/counts.ts';
+import {
+  runEarlyWarning,
+  runMissingEarlyWarning,
+  type EarlyWarningSummary,
+} from '../modules/analytics/early-warning.ts';
 import { drainMatchQueue, type DrainSummary } from '../modules/linkage/matcher.ts';
 import { trainLinkageModel } from '../modules/linkage/model-store.ts';
 import { deliverWebhooks, type WebhookJobSummary } from '../modules/notifications/delivery.ts';
@@ -28,6 +33,9 @@ export interface JobsSummary {
   webhooks: WebhookJobSummary;
   linkage: DrainSummary;
   earlyWarning: EarlyWarningSummary;
+  missingEarlyWarning: EarlyWarningSummary;
+  /** Count changes folded into the analytics counts (migration 0014). */
+  analyticsDeltasFolded: number;
 }
 
 export async function runJobs(deps: JobDeps, now: Date = new Date()): Promise<JobsSummary> {
@@ -46,7 +54,9 @@ export async function runJobs(deps: JobDeps, now: Date = new Date()): Promise<Jo
   });
   const linkage = await drainMatchQueue(db);
   const earlyWarning = await runEarlyWarning(db, now);
-  return { escalations, mail, webhooks, linkage, earlyWarning };
+  const missingEarlyWarning = await runMissingEarlyWarning(db, now);
+  const analyticsDeltasFolded = await db.asSystem((tx) => foldAnalyticsDeltas(tx));
+  return { escalations, mail, webhooks, linkage, earlyWarning, missingEarlyWarning, analyticsDeltasFolded };
 }
 
 function describe(summary: JobsSummary): string | undefined {
@@ -58,6 +68,9 @@ function describe(summary: JobsSummary): string | undefined {
       : '',
     w.attempted > 0 ? `webhooks ${w.delivered} delivered, ${w.failed} failed, ${w.disabled} turned off` : '',
     summary.earlyWarning.alerts > 0 ? `${summary.earlyWarning.alerts} district spike alert(s)` : '',
+    summary.missingEarlyWarning.alerts > 0
+      ? `${summary.missingEarlyWarning.alerts} missing-report spike alert(s)`
+      : '',
     l.matched + l.failed > 0
       ? `linkage ${String(l.matched)} matched (${String(l.review)} to review, ${String(l.autoLinked)} linked, ${String(l.alerts)} alerts), ${String(l.failed)} failed`
       : '',

@@ -4,24 +4,39 @@
  * a State nodal officer's dashboard counts only that State; the dashboard fits a phone and reads in Hindi.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/modules/demo/units.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { startBrowser, waitReady, type BrowserHarness } from '../helpers/browser.ts';
+import {
+  EN as en,
+  HI as hi,
+  startBrowser,
+  tr,
+  waitReady,
+  type BrowserHarness,
+  type Strings,
+} from '../helpers/browser.ts';
 import { testEngines } from '../helpers/databases.ts';
 
-type Strings = Record<string, unknown>;
-const en = JSON.parse(fs.readFileSync('web/src/i18n/en.json', 'utf8')) as Strings;
-const hi = JSON.parse(fs.readFileSync('web/src/i18n/hi.json', 'utf8')) as Strings;
-function tr(strings: Strings, key: string): string {
-  const value = key
-    .split('.')
-    .reduce<unknown>((node, part) => (node as Strings | undefined)?.[part], strings);
-  if (typeof value !== 'string') throw new Error(`no string ${key}`);
-  return value;
+/** A plural string as i18next picks it (English and Hindi both have one and other). */
+function plural(strings: Strings, key: string, count: number, vars: Record<string, string> = {}): string {
+  return tr(strings, `${key}_${count === 1 ? 'one' : 'other'}`, { count: String(count), ...vars });
 }
+
+/** The fields of `/api/analytics/corridors` rows the flows chart shows. */
+interface CorridorRow {
+  originCode: string;
+  originName: string;
+  originStateName: string | null;
+  destinationCode: string;
+  destinationName: string;
+  destinationStateName: string | null;
+  cases: number;
+}
+
+/** A corridor end as the chart names it: a district with its State, or a State or country alone. */
+const place = (name: string, stateName: string | null) => (stateName ? `${name} (${stateName})` : name);
 
 async function signIn(context: BrowserContext, baseUrl: string, username: string): Promise<Page> {
   const page = await context.newPage();
@@ -81,6 +96,38 @@ for (const engine of testEngines()) {
       assert.ok((await page.getByTestId('figure-roles').getByRole('link').count()) > 0);
       assert.ok((await page.getByTestId('figure-corridors').locator('li').count()) > 0);
       assert.ok((await page.getByTestId('figure-hubs').locator('li').count()) > 0);
+
+      // The flows chart: All India compares States, one band per corridor the API reports, origins and
+      // destinations as separate nodes even where a State is both.
+      const response = await context.request.get(
+        `${browser.baseUrl}/api/analytics/corridors?level=state&limit=20`,
+      );
+      assert.equal(response.status(), 200);
+      const flows = ((await response.json()) as { rows: CorridorRow[] }).rows;
+      assert.ok(flows.length > 0);
+      const sankey = page
+        .getByTestId('figure-flows')
+        .getByRole('img', { name: plural(en, 'analytics.flowsLabel', flows.length) });
+      const bands = await sankey.locator('path.analytics-sankey-link > title').allTextContents();
+      assert.equal(bands.length, flows.length);
+      const [top] = flows;
+      assert.ok(top);
+      const cases = new Intl.NumberFormat('en-IN').format(top.cases);
+      assert.ok(
+        bands.includes(
+          `${place(top.originName, top.originStateName)} → ${place(top.destinationName, top.destinationStateName)}: ${plural(en, 'analytics.flowsCases', top.cases, { formatted: cases })}`,
+        ),
+        `no band for the busiest corridor in ${JSON.stringify(bands)}`,
+      );
+      const origins = await sankey.locator('g[data-side="origin"] > text').allTextContents();
+      const destinations = await sankey.locator('g[data-side="destination"] > text').allTextContents();
+      assert.equal(origins.length, new Set(flows.map((r) => r.originCode)).size);
+      assert.equal(destinations.length, new Set(flows.map((r) => r.destinationCode)).size);
+      // Long names are cut with an ellipsis (the whole name is in the tooltip).
+      const shown = (labels: string[], name: string) =>
+        labels.some((l) => l === name || (l.endsWith('…') && name.startsWith(l.slice(0, -1))));
+      assert.ok(shown(origins, top.originName), `${top.originName} not among ${JSON.stringify(origins)}`);
+      assert.ok(shown(destinations, top.destinationName));
       const csv = page
         .getByTestId('figure-trends')
         .getByRole('link', { name: tr(en, 'analytics.downloadCsv') });
@@ -117,6 +164,14 @@ for (const engine of testEngines()) {
       await page.goto(`${browser.baseUrl}/analytics`);
       await waitReady(page);
       assert.equal(await kpi(page, 'cases'), await countCases(t, 10));
+      // A State officer's flows are between districts, and the chart is on the page before the width check.
+      const flows = page.getByTestId('flows-sankey');
+      await flows.waitFor();
+      const bands = await flows.locator('path.analytics-sankey-link').count();
+      assert.ok(bands > 0);
+      assert.ok(
+        (await page.getByTestId('figure-flows').innerText()).includes(tr(en, 'analytics.flowsNoteDistrict')),
+      );
       // Evaluated in the page (a string: the test's TypeScript has no DOM types).
       const width = await page.evaluate<{ scroll: number; client: number }>(
         '(() => { const root = document.scrollingElement ?? document.documentElement; return { scroll: root.scrollWidth, client: root.clientWidth }; })()',
@@ -126,6 +181,10 @@ for (const engine of testEngines()) {
       await page.reload();
       await waitReady(page);
       await page.getByRole('heading', { level: 1, name: tr(hi, 'analytics.title') }).waitFor();
+      assert.equal(
+        await page.getByTestId('flows-sankey').getAttribute('aria-label'),
+        plural(hi, 'analytics.flowsLabel', bands),
+      );
       await context.close();
     });
   });

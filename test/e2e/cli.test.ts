@@ -62,6 +62,12 @@ describe('setu command line on an embedded database', () => {
     assert.match(verified.stdout, /audit trail intact: \d+ entries verified/);
   });
 
+  test('analytics rebuild recounts the seeded cases into the dashboard counts', async () => {
+    const rebuilt = await setu(['analytics', 'rebuild', '--data-dir', dataDir]);
+    const rows = Number(/analytics counts rebuilt: (\d+) rows/.exec(rebuilt.stdout)?.[1] ?? 0);
+    assert.ok(rows > 0, rebuilt.stdout);
+  });
+
   test('serve --demo starts, answers health, accepts a demo sign-in, and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, [SETU, 'serve', '--demo', '--port', '0', '--data-dir', dataDir], {
       env: { ...process.env },

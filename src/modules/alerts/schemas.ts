@@ -7,6 +7,7 @@ export const ALERT_KINDS = [
   'accused_seen_elsewhere',
   'missing_person_match',
   'district_spike',
+  'missing_spike',
   'lookout',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];

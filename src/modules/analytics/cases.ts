@@ -59,13 +59,24 @@ export async function exploitationMix(tx: Tx, f: Filters): Promise<MixRow[]> {
      ORDER BY k.cases DESC, k.form`,
     p.values,
   );
-  return rows.map((r) => ({
+  return rows.map(toMixRow);
+}
+
+/** A form's count with its titles; `total` is the number of cases naming any form. */
+export function toMixRow(r: {
+  form: string;
+  title: string;
+  title_hi: string;
+  cases: number;
+  total: number;
+}): MixRow {
+  return {
     form: r.form,
     title: r.title,
     titleHi: r.title_hi,
     cases: r.cases,
     share: r.total > 0 ? r.cases / r.total : 0,
-  }));
+  };
 }
 
 /** Age bands aligned with the law's thresholds: under 12, 12–15, 16–17 (children), then adults. */

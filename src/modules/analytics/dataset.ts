@@ -13,7 +13,7 @@ export interface DatasetTable extends SuppressedTable {
   title: string;
 }
 
-interface Cell {
+export interface Cell {
   row: string;
   col: string;
   n: number;
@@ -44,14 +44,26 @@ function table(name: string, title: string, cells: Cell[], columnOrder?: readonl
   return { name, title, ...suppressTable(rows, columns, counts, K_ANONYMITY) };
 }
 
-export async function publishableDataset(tx: Tx, f: Filters): Promise<DatasetTable[]> {
-  const cases = await crossTab(tx, f, `to_char(c.registered_on, 'YYYY')`, 'cases c');
-  const bySex = await crossTab(tx, f, 'p.sex::text', 'case_persons p JOIN cases c ON c.id = p.case_id', [
-    `p.role = 'victim'`,
-  ]);
-  const byAge = await crossTab(tx, f, AGE_BAND_SQL, 'case_persons p JOIN cases c ON c.id = p.case_id', [
-    `p.role = 'victim'`,
-  ]);
+/** Where the dataset's cells come from: live from the cases, or from the pre-aggregated counts. */
+export interface CellSources {
+  casesByYear(): Promise<Cell[]>;
+  victimsBySex(): Promise<Cell[]>;
+  victimsByAge(): Promise<Cell[]>;
+}
+
+export function liveCells(tx: Tx, f: Filters): CellSources {
+  const victims = 'case_persons p JOIN cases c ON c.id = p.case_id';
+  return {
+    casesByYear: () => crossTab(tx, f, `to_char(c.registered_on, 'YYYY')`, 'cases c'),
+    victimsBySex: () => crossTab(tx, f, 'p.sex::text', victims, [`p.role = 'victim'`]),
+    victimsByAge: () => crossTab(tx, f, AGE_BAND_SQL, victims, [`p.role = 'victim'`]),
+  };
+}
+
+export async function crossTabs(source: CellSources): Promise<DatasetTable[]> {
+  const cases = await source.casesByYear();
+  const bySex = await source.victimsBySex();
+  const byAge = await source.victimsByAge();
   return [
     table('cases_by_state_year', 'Cases registered, by State and year', cases),
     table('victims_by_state_sex', 'Victims, by State of registration and sex', bySex, [
@@ -62,6 +74,11 @@ export async function publishableDataset(tx: Tx, f: Filters): Promise<DatasetTab
     ]),
     table('victims_by_state_age', 'Victims, by State of registration and age band', byAge, AGE_BANDS),
   ];
+}
+
+/** The dataset computed live from the cases (the API reads it through figures.ts). */
+export function publishableDataset(tx: Tx, f: Filters): Promise<DatasetTable[]> {
+  return crossTabs(liveCells(tx, f));
 }
 
 /** Long form for CSV: one line per cell and total, with suppressed values blank and flagged. */

@@ -19,22 +19,45 @@ export interface DistrictRoleRow {
   role: DistrictRole;
 }
 
+/** Distinct cases by stage in a district, as the district-role queries return them. */
+export interface DistrictStageCounts {
+  district_lgd: number;
+  district_name: string;
+  state_lgd: number;
+  state_name: string;
+  source: number;
+  transit: number;
+  destination: number;
+  cases: number;
+}
+
+/** A district's counts by stage, with its names, as a classified row. */
+export function toDistrictRoleRow(r: DistrictStageCounts): DistrictRoleRow {
+  const { role, shares } = classifyDistrict(r);
+  return {
+    districtLgd: r.district_lgd,
+    districtName: r.district_name,
+    stateLgd: r.state_lgd,
+    stateName: r.state_name,
+    sourceCases: r.source,
+    transitCases: r.transit,
+    destinationCases: r.destination,
+    cases: r.cases,
+    sourceShare: shares.source,
+    transitShare: shares.transit,
+    destinationShare: shares.destination,
+    // Rows exist only for districts with counted events, so a role is always found.
+    role: role ?? 'mixed',
+  };
+}
+
 export async function districtRoles(tx: Tx, f: Filters): Promise<DistrictRoleRow[]> {
   const p = new Params();
   const where = [`e.place_district_lgd IS NOT NULL`, `e.stage IN ('recruitment', 'transit', 'exploitation')`];
   if (f.district !== null) where.push(`e.place_district_lgd = ${p.add(f.district)}`);
   else if (f.state !== null) where.push(`e.place_state_lgd = ${p.add(f.state)}`);
   const dates = whereClause(dateConditions(f, p));
-  const { rows } = await tx.query<{
-    district_lgd: number;
-    district_name: string;
-    state_lgd: number;
-    state_name: string;
-    source: number;
-    transit: number;
-    destination: number;
-    cases: number;
-  }>(
+  const { rows } = await tx.query<DistrictStageCounts>(
     // Visible cases first, then their route events by case id (see trends() for why).
     `WITH scoped AS MATERIALIZED (SELECT c.id FROM cases c ${dates}),
      counted AS (
@@ -48,27 +71,10 @@ export async function districtRoles(tx: Tx, f: Filters): Promise<DistrictRoleRow
        GROUP BY e.place_district_lgd)
      SELECT k.*, d.name AS district_name, d.state_lgd, s.name AS state_name
      FROM counted k JOIN districts d ON d.lgd_code = k.district_lgd JOIN states s ON s.lgd_code = d.state_lgd
-     ORDER BY k.cases DESC, d.name`,
+     ORDER BY k.cases DESC, d.name, d.lgd_code`,
     p.values,
   );
-  return rows.map((r) => {
-    const { role, shares } = classifyDistrict(r);
-    return {
-      districtLgd: r.district_lgd,
-      districtName: r.district_name,
-      stateLgd: r.state_lgd,
-      stateName: r.state_name,
-      sourceCases: r.source,
-      transitCases: r.transit,
-      destinationCases: r.destination,
-      cases: r.cases,
-      sourceShare: shares.source,
-      transitShare: shares.transit,
-      destinationShare: shares.destination,
-      // Rows exist only for districts with counted events, so a role is always found.
-      role: role ?? 'mixed',
-    };
-  });
+  return rows.map(toDistrictRoleRow);
 }
 
 export type CorridorLevel = 'district' | 'state';
@@ -142,6 +148,15 @@ export async function corridors(
      GROUP BY 1, 2 ORDER BY cases DESC, 1, 2 LIMIT ${lim}`,
     p.values,
   );
+  return nameCorridors(tx, level, rows);
+}
+
+/** Corridor rows by place key, with the names and map points of their ends. */
+export async function nameCorridors(
+  tx: Tx,
+  level: CorridorLevel,
+  rows: readonly { origin: string; destination: string; cases: number }[],
+): Promise<CorridorRow[]> {
   const names = await placeNames(
     tx,
     level,
@@ -242,14 +257,11 @@ export interface HubRow {
   rescueCases: number;
 }
 
-/** Railway stations and border crossings on the routes of cases, ranked by the cases passing them. */
-export async function transitHubs(tx: Tx, f: Filters, limit: number): Promise<HubRow[]> {
-  const p = new Params();
-  const where = [`e.place_kind IN ('station', 'border_crossing')`];
-  if (f.district !== null) where.push(`e.place_district_lgd = ${p.add(f.district)}`);
-  else if (f.state !== null) where.push(`e.place_state_lgd = ${p.add(f.state)}`);
-  const dates = whereClause(dateConditions(f, p));
-  const lim = p.add(limit);
+/**
+ * Names the ranked hubs of `hubsSql` (columns kind, code, district_lgd, cases, transit, rescue) with their
+ * station or crossing, district and State.
+ */
+export async function queryNamedHubs(tx: Tx, hubsSql: string, values: unknown[]): Promise<HubRow[]> {
   const { rows } = await tx.query<{
     kind: 'station' | 'border_crossing';
     code: string;
@@ -261,16 +273,7 @@ export async function transitHubs(tx: Tx, f: Filters, limit: number): Promise<Hu
     transit: number;
     rescue: number;
   }>(
-    `WITH scoped AS MATERIALIZED (SELECT c.id FROM cases c ${dates}),
-     hubs AS (
-       SELECT e.place_kind::text AS kind, coalesce(e.station_code, e.border_crossing_locode) AS code,
-         min(e.place_district_lgd) AS district_lgd,
-         count(DISTINCT e.case_id)::int AS cases,
-         count(DISTINCT e.case_id) FILTER (WHERE e.stage = 'transit')::int AS transit,
-         count(DISTINCT e.case_id) FILTER (WHERE e.stage = 'rescue')::int AS rescue
-       FROM scoped s JOIN case_route_events e ON e.case_id = s.id
-       ${whereClause(where)}
-       GROUP BY 1, 2 ORDER BY cases DESC, 2 LIMIT ${lim})
+    `WITH hubs AS (${hubsSql})
      SELECT h.*, coalesce(rs.name, bc.name) AS name, d.name AS district_name, s.name AS state_name
      FROM hubs h
      LEFT JOIN railway_stations rs ON h.kind = 'station' AND rs.code = h.code
@@ -278,7 +281,7 @@ export async function transitHubs(tx: Tx, f: Filters, limit: number): Promise<Hu
      LEFT JOIN districts d ON d.lgd_code = h.district_lgd
      LEFT JOIN states s ON s.lgd_code = d.state_lgd
      ORDER BY h.cases DESC, h.code`,
-    p.values,
+    values,
   );
   return rows.map((r) => ({
     kind: r.kind,
@@ -291,4 +294,27 @@ export async function transitHubs(tx: Tx, f: Filters, limit: number): Promise<Hu
     transitCases: r.transit,
     rescueCases: r.rescue,
   }));
+}
+
+/** Railway stations and border crossings on the routes of cases, ranked by the cases passing them. */
+export function transitHubs(tx: Tx, f: Filters, limit: number): Promise<HubRow[]> {
+  const p = new Params();
+  const where = [`e.place_kind IN ('station', 'border_crossing')`];
+  if (f.district !== null) where.push(`e.place_district_lgd = ${p.add(f.district)}`);
+  else if (f.state !== null) where.push(`e.place_state_lgd = ${p.add(f.state)}`);
+  const dates = whereClause(dateConditions(f, p));
+  const lim = p.add(limit);
+  return queryNamedHubs(
+    tx,
+    `WITH scoped AS MATERIALIZED (SELECT c.id FROM cases c ${dates})
+     SELECT e.place_kind::text AS kind, coalesce(e.station_code, e.border_crossing_locode) AS code,
+       min(e.place_district_lgd) AS district_lgd,
+       count(DISTINCT e.case_id)::int AS cases,
+       count(DISTINCT e.case_id) FILTER (WHERE e.stage = 'transit')::int AS transit,
+       count(DISTINCT e.case_id) FILTER (WHERE e.stage = 'rescue')::int AS rescue
+     FROM scoped s JOIN case_route_events e ON e.case_id = s.id
+     ${whereClause(where)}
+     GROUP BY 1, 2 ORDER BY cases DESC, 2 LIMIT ${lim}`,
+    p.values,
+  );
 }

@@ -3,9 +3,8 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { RequestScope } from '../../server/access.ts';
 import { nullable } from '../../server/schemas.ts';
 import { MissingPersonsRow, missingPersons } from '../statistics/service.ts';
-import { exploitationMix, trends } from './cases.ts';
+import { corridors, districtRoles, exploitationMix, transitHubs, trends } from './figures.ts';
 import { resolveFilters, type FilterQuery } from './filters.ts';
-import { corridors, districtRoles, transitHubs } from './places.ts';
 import { CorridorRow, DistrictRoleRow, HubRow, MixRow, TrendRow } from './schemas.ts';
 
 export const DistrictProfile = Type.Object({

@@ -11,9 +11,8 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { RequestScope } from '../../server/access.ts';
 import { badRequest } from '../../server/errors.ts';
-import { exploitationMix, performance, trends } from './cases.ts';
+import { corridors, districtRoles, exploitationMix, performance, transitHubs, trends } from './figures.ts';
 import { resolveFilters, type Filters } from './filters.ts';
-import { corridors, districtRoles, transitHubs } from './places.ts';
 
 const FONT_DIR = process.env.SETU_FONT_DIR ?? '/usr/share/fonts/truetype/noto';
 const FONTS = {

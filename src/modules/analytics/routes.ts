@@ -8,11 +8,19 @@ import type { FastifySchema } from 'fastify';
 import type { AppContext, SetuApp } from '../../server/app.ts';
 import type { RequestScope, Role } from '../../server/access.ts';
 import { errorResponses, literalUnion } from '../../server/schemas.ts';
-import { exploitationMix, performance, trends, victimsByAgeSex } from './cases.ts';
 import { toCsv, type CsvTable } from './csv.ts';
-import { datasetCsv, publishableDataset } from './dataset.ts';
+import { datasetCsv } from './dataset.ts';
 import { describeFilters, FilterQuery, resolveFilters, type Filters } from './filters.ts';
-import { corridors, districtRoles, transitHubs } from './places.ts';
+import {
+  corridors,
+  districtRoles,
+  exploitationMix,
+  performance,
+  publishableDataset,
+  transitHubs,
+  trends,
+  victimsByAgeSex,
+} from './figures.ts';
 import { DistrictProfile, districtProfile } from './profile.ts';
 import { stateMonthlyReport } from './report.ts';
 import {

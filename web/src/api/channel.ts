@@ -181,6 +181,7 @@ export const ALERT_KINDS = [
   'accused_seen_elsewhere',
   'missing_person_match',
   'district_spike',
+  'missing_spike',
   'lookout',
 ] as const;
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;

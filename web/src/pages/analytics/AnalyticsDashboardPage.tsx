@@ -24,10 +24,14 @@ import { useUrlFilters } from '../../components/filters';
 import { usePage } from '../../components/PageReady';
 import { formatNumber } from '../../i18n/format';
 import { useSession } from '../../session/session';
-import { BarList, FigurePanel, percent, ROLE_COLORS, TrendChart } from './charts';
+import { BarList, CORRIDOR_COLOR, FigurePanel, percent, ROLE_COLORS, TrendChart } from './charts';
 import { AnalyticsFilters } from './Filters';
+import { FlowSankey } from './FlowSankey';
 import { ageLabel, formTitle, hubKindLabel, placeLabel, roleLabel, sexLabel } from './labels';
 import { PerformancePanel } from './PerformancePanel';
+
+/** Corridors in the flows chart: enough to show the pattern, few enough to read every name. */
+const FLOW_LIMIT = 20;
 
 /** The national (or State, or district) picture: trends, exploitation, victims, routes, performance. */
 export default function AnalyticsDashboardPage() {
@@ -44,7 +48,11 @@ export default function AnalyticsDashboardPage() {
   const corridors = useApiGet<Figure<CorridorRow>>('/api/analytics/corridors', { ...query, limit: 10 });
   const hubs = useApiGet<Figure<HubRow>>('/api/analytics/hubs', { ...query, limit: 10 });
   const perf = useApiGet<Performance>('/api/analytics/performance', query);
-  const all = [trends, mix, victims, roles, corridors, hubs, perf];
+  // All India compares States; with a State chosen, or for a State or district officer, districts.
+  const flowLevel = me?.jurisdiction.level === 'national' && !values.state ? 'state' : 'district';
+  const flowQuery = { ...query, level: flowLevel, limit: FLOW_LIMIT };
+  const flows = useApiGet<Figure<CorridorRow>>('/api/analytics/corridors', flowQuery);
+  const all = [trends, mix, victims, roles, corridors, flows, hubs, perf];
   usePage(
     t('analytics.title'),
     all.every((s) => !s.loading),
@@ -77,6 +85,7 @@ export default function AnalyticsDashboardPage() {
     victimsByAge.set(v.ageBand, (victimsByAge.get(v.ageBand) ?? 0) + v.victims);
   }
   const trendRows = trends.data?.rows ?? [];
+  const flowRows = flows.data?.rows ?? [];
   // The report covers the last complete month, for the chosen State or the officer's own.
   const reportState =
     values.state || (me.jurisdiction.stateLgd === null ? '' : String(me.jurisdiction.stateLgd));
@@ -254,6 +263,42 @@ export default function AnalyticsDashboardPage() {
         />
       </FigurePanel>
 
+      <FigurePanel title={t('analytics.flows')} csv={csvHref('corridors', flowQuery)} testId="figure-flows">
+        <Text size="sm" c="dimmed" mb="xs">
+          {t(flowLevel === 'state' ? 'analytics.flowsNoteState' : 'analytics.flowsNoteDistrict')}
+        </Text>
+        <FlowSankey rows={flowRows} label={t('analytics.flowsLabel', { count: flowRows.length })} />
+        {flowRows.length > 0 ? (
+          <details className="analytics-details">
+            <summary>{t('analytics.flowsTable')}</summary>
+            <DataTable
+              caption={t('analytics.flows')}
+              rows={flowRows}
+              rowKey={(r) => `${r.originCode}>${r.destinationCode}`}
+              empty={t('analytics.empty')}
+              columns={[
+                {
+                  key: 'origin',
+                  header: t('analytics.flowsFrom'),
+                  render: (r) => placeLabel(r.originName, r.originStateName),
+                },
+                {
+                  key: 'destination',
+                  header: t('analytics.flowsTo'),
+                  render: (r) => placeLabel(r.destinationName, r.destinationStateName),
+                },
+                {
+                  key: 'cases',
+                  header: t('analytics.kpi.cases'),
+                  numeric: true,
+                  render: (r) => formatNumber(r.cases, language),
+                },
+              ]}
+            />
+          </details>
+        ) : null}
+      </FigurePanel>
+
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <FigurePanel
           title={t('analytics.corridors')}
@@ -266,7 +311,7 @@ export default function AnalyticsDashboardPage() {
               key: `${r.originCode}-${r.destinationCode}`,
               label: `${placeLabel(r.originName, r.originStateName)} → ${placeLabel(r.destinationName, r.destinationStateName)}`,
               value: r.cases,
-              color: '#5f3dc4',
+              color: CORRIDOR_COLOR,
             }))}
           />
         </FigurePanel>

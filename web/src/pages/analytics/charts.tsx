@@ -1,6 +1,6 @@
 /**
- * Small charts drawn by hand (HTML bars and one SVG column chart): the dashboard needs only these,
- * and they stay readable at 360 px, follow the theme's contrast and need no chart library.
+ * Small charts drawn by hand (HTML bars and one SVG column chart): they stay readable at 360 px and
+ * follow the theme's contrast. The one layout worth a library, the flows chart, is in FlowSankey.tsx.
  */
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
@@ -155,6 +155,9 @@ export function FigurePanel({
     </Paper>
   );
 }
+
+/** Corridors (recruitment → exploitation) wherever they are drawn as bars. */
+export const CORRIDOR_COLOR = '#5f3dc4';
 
 export const ROLE_COLORS: Record<string, string> = {
   source: '#c92a2a',
