@@ -219,6 +219,66 @@ for (const engine of testEngines()) {
       );
     });
 
+    test(
+      'two writers of one case at once lose neither change',
+      { skip: engine !== 'postgres' && 'PGlite has one connection' },
+      async () => {
+        // The first writer adds a victim and holds its transaction open; the second adds a route stop to the
+        // same case meanwhile and must wait for the first, then count both (not its stale snapshot).
+        const caseId = await system(async (tx) => {
+          const { rows } = await tx.query<{ id: string }>(
+            `SELECT id FROM cases WHERE state_lgd = $1 ORDER BY registered_on DESC LIMIT 1`,
+            [BIHAR],
+          );
+          return rows[0]?.id ?? '';
+        });
+        let releaseFirst = () => {};
+        const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
+        let firstWrote = () => {};
+        const firstHasWritten = new Promise<void>((resolve) => (firstWrote = resolve));
+        const first = system(async (tx) => {
+          await tx.query(
+            `INSERT INTO case_persons (case_id, state_lgd, role, pseudonym, sex, age_years)
+           VALUES ($1, $2, 'victim', 'V-RACE', 'female', 15)`,
+            [caseId, BIHAR],
+          );
+          firstWrote();
+          await firstMayCommit;
+        });
+        await firstHasWritten;
+        const second = system((tx) =>
+          tx.query(
+            `INSERT INTO case_route_events (case_id, state_lgd, position, stage, place_kind, country_code)
+           VALUES ($1, $2, 98, 'exploitation', 'foreign_country', 'BD')`,
+            [caseId, BIHAR],
+          ),
+        );
+        // Let the first commit only once the second is waiting on a lock (the case's facts row).
+        for (let attempt = 0; ; attempt += 1) {
+          const waiting = await system((tx) =>
+            tx.query(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            ),
+          );
+          if (waiting.rowCount) break;
+          assert.ok(attempt < 1000, 'the second writer never waited for the first');
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        releaseFirst();
+        await Promise.all([first, second]);
+        const keysOf = (tx: Tx, from: string) =>
+          tx
+            .query<{ keys: string }>(`SELECT keys::text AS keys FROM ${from} WHERE case_id = $1`, [caseId])
+            .then((r) => r.rows[0]?.keys ?? '');
+        const stored = await system((tx) => keysOf(tx, 'analytics_case_facts'));
+        const fresh = await system((tx) => keysOf(tx, 'analytics_case_keys'));
+        assert.match(fresh, /12-15,female/);
+        assert.match(fresh, /country:BD/);
+        assert.equal(stored, fresh, 'the stored keys hold both writers’ changes');
+        await assertAgree('after concurrent writers');
+      },
+    );
+
     test('a level of the counts is read only within its jurisdiction', async () => {
       const levels = (username: string) =>
         asUser(username, async (tx) => {
