@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/modules/demo/units.ts';
+import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import {
   EN as en,
@@ -16,6 +15,7 @@ import {
   waitReady,
   type BrowserHarness,
   type Strings,
+  signIn,
 } from '../helpers/browser.ts';
 import { testEngines } from '../helpers/databases.ts';
 
@@ -37,18 +37,6 @@ interface CorridorRow {
 
 /** A corridor end as the chart names it: a district with its State, or a State or country alone. */
 const place = (name: string, stateName: string | null) => (stateName ? `${name} (${stateName})` : name);
-
-async function signIn(context: BrowserContext, baseUrl: string, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/`);
-  await waitReady(page);
-  await page.getByLabel(tr(en, 'login.username')).fill(username);
-  await page.getByRole('textbox', { name: tr(en, 'login.password'), exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: tr(en, 'login.submit') }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await waitReady(page);
-  return page;
-}
 
 /** A KPI as a number (the dashboard formats with Indian digit grouping). */
 async function kpi(page: Page, key: string): Promise<number> {

@@ -7,10 +7,17 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/modules/demo/units.ts';
+import type { Locator, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { EN as en, HI as hi, startBrowser, tr, waitReady, type BrowserHarness } from '../helpers/browser.ts';
+import {
+  EN as en,
+  HI as hi,
+  startBrowser,
+  tr,
+  waitReady,
+  type BrowserHarness,
+  signIn,
+} from '../helpers/browser.ts';
 import { testEngines } from '../helpers/databases.ts';
 
 const OFFICER = 'jh.ranchi.ahtu';
@@ -20,18 +27,6 @@ const VICTIM_NAME = 'Sunita Oraon';
 const ACCUSED_NAME = 'Ramesh Sahu';
 const REASON = 'Preparing the victim compensation application for DLSA';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
-
-async function signIn(context: BrowserContext, baseUrl: string, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/`);
-  await waitReady(page);
-  await page.getByLabel(tr(en, 'login.username')).fill(username);
-  await page.getByRole('textbox', { name: tr(en, 'login.password'), exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: tr(en, 'login.submit') }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await waitReady(page);
-  return page;
-}
 
 /** Types into a place search box and picks the option that starts with `option`. */
 async function pickPlace(stop: Locator, kind: string, search: string, option: RegExp): Promise<void> {

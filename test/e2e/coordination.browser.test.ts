@@ -5,43 +5,24 @@
  * district's AHTU, and the officer reading it sees nothing of the sender's connection.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/modules/demo/units.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { startBrowser, waitReady, type BrowserHarness } from '../helpers/browser.ts';
+import {
+  EN,
+  startBrowser,
+  tr as trIn,
+  waitReady,
+  type BrowserHarness,
+  signIn,
+  open,
+} from '../helpers/browser.ts';
 import { testEngines } from '../helpers/databases.ts';
 
-type Strings = Record<string, unknown>;
-const en = JSON.parse(fs.readFileSync('web/src/i18n/en.json', 'utf8')) as Strings;
-
-/** The app's own text for a key, so the test follows wording changes. */
-function tr(key: string): string {
-  const value = key.split('.').reduce<unknown>((node, part) => (node as Strings | undefined)?.[part], en);
-  if (typeof value !== 'string') throw new Error(`no string ${key}`);
-  return value;
-}
+/** The app's own English text for a key, so the test follows wording changes. */
+const tr = (key: string, vars: Record<string, string> = {}) => trIn(EN, key, vars);
 
 const TIPSTER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) SetuTipsterProbe/4.2';
 const WHAT_SEEN = 'Two men taking nine young girls onto the Delhi train at platform 5, girls crying.';
-
-async function signIn(context: BrowserContext, baseUrl: string, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/`);
-  await waitReady(page);
-  await page.getByLabel(tr('login.username')).fill(username);
-  await page.getByRole('textbox', { name: tr('login.password'), exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: tr('login.submit') }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await waitReady(page);
-  return page;
-}
-
-async function open(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await waitReady(page);
-}
 
 for (const engine of testEngines()) {
   describe(`coordination pages in the browser on ${engine}`, () => {

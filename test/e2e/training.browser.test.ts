@@ -5,40 +5,18 @@
  * the session (the list is asked "as of" a day), and not the day before.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/modules/demo/units.ts';
 import { addDays, todayInIndia } from '../../src/modules/training/refresher.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { startBrowser, waitReady, type BrowserHarness } from '../helpers/browser.ts';
+import { EN, startBrowser, tr as trIn, waitReady, type BrowserHarness, signIn } from '../helpers/browser.ts';
 import { testEngines } from '../helpers/databases.ts';
 
-type Strings = Record<string, unknown>;
-const en = JSON.parse(fs.readFileSync('web/src/i18n/en.json', 'utf8')) as Strings;
-
-/** The app's own text for a key, with {{vars}} filled in. */
-function tr(key: string, vars: Record<string, string> = {}): string {
-  const value = key.split('.').reduce<unknown>((node, part) => (node as Strings | undefined)?.[part], en);
-  if (typeof value !== 'string') throw new Error(`no string ${key}`);
-  return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars[name] ?? '');
-}
+/** The app's own English text for a key, so the test follows wording changes. */
+const tr = (key: string, vars: Record<string, string> = {}) => trIn(EN, key, vars);
 
 const TRAINER = 'up.trainer';
 const OFFICER = 'Shalini Verma';
 const PLACE = 'Police Training College, Moradabad, hall 3';
-
-async function signIn(context: BrowserContext, baseUrl: string, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/`);
-  await waitReady(page);
-  await page.getByLabel(tr('login.username')).fill(username);
-  await page.getByRole('textbox', { name: tr('login.password'), exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: tr('login.submit') }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await waitReady(page);
-  return page;
-}
 
 for (const engine of testEngines()) {
   describe(`training in the browser on ${engine}`, () => {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/modules/demo/units.ts';
 import type { TestApp } from './app.ts';
 
 export const CHROMIUM = process.env.SETU_CHROMIUM ?? '/usr/bin/chromium';
@@ -79,4 +80,23 @@ export function tr(strings: Strings, key: string, vars: Record<string, string> =
     .reduce<unknown>((node, part) => (node as Strings | undefined)?.[part], strings);
   if (typeof value !== 'string') throw new Error(`no string ${key}`);
   return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => vars[name] ?? '');
+}
+
+/** A new page in `context`, signed in through the login form as a demo account, on the page it lands on. */
+export async function signIn(context: BrowserContext, baseUrl: string, username: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  await waitReady(page);
+  await page.getByLabel(tr(EN, 'login.username')).fill(username);
+  await page.getByRole('textbox', { name: tr(EN, 'login.password'), exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: tr(EN, 'login.submit') }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await waitReady(page);
+  return page;
+}
+
+/** Goes to an address and waits until that page says it is ready. */
+export async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await waitReady(page);
 }
