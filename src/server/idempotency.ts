@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import type { RequestScope } from './access.ts';
 import { AppError } from './errors.ts';
 
@@ -50,4 +51,30 @@ export async function idempotent<T>(
     [scope.actor.userId, key, fingerprint, JSON.stringify(body)],
   );
   return { body, replayed: false };
+}
+
+export interface Created<V> {
+  view: V;
+  replayed: boolean;
+}
+
+/**
+ * A create route's work: `create` runs once per Idempotency-Key and returns the new record's id; the record
+ * is then read back (`read`) for the response, so a retry gets the record as it is now.
+ */
+export async function createOnce<V>(
+  scope: RequestScope,
+  key: string | undefined,
+  request: unknown,
+  create: () => Promise<string>,
+  read: (id: string) => Promise<V>,
+): Promise<Created<V>> {
+  const { body, replayed } = await idempotent(scope, key, request, async () => ({ id: await create() }));
+  return { view: await read(body.id), replayed };
+}
+
+/** 201 with the record; a replayed create says so in a header, as the first answer was already given. */
+export function replyCreated<V>(reply: FastifyReply, created: Created<V>): FastifyReply {
+  if (created.replayed) void reply.header('idempotent-replayed', 'true');
+  return reply.status(201).send(created.view);
 }

@@ -1,7 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext, SetuApp } from '../../server/app.ts';
-import { idempotent } from '../../server/idempotency.ts';
+import { createOnce, replyCreated } from '../../server/idempotency.ts';
 import { errorResponses, IdParams } from '../../server/schemas.ts';
 import { getAlertView, listAlerts } from './repository.ts';
 import {
@@ -73,18 +73,16 @@ export function registerAlertRoutes(app: SetuApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const view = await ctx.inScope(request, async (scope) => {
-        const { body } = await idempotent(
+      const created = await ctx.inScope(request, (scope) =>
+        createOnce(
           scope,
           request.headers['idempotency-key'],
           request.body,
-          async () => ({
-            id: await raiseLookout(scope, request.body),
-          }),
-        );
-        return getAlertView(scope, body.id);
-      });
-      return reply.status(201).send(view);
+          () => raiseLookout(scope, request.body),
+          (id) => getAlertView(scope, id),
+        ),
+      );
+      return replyCreated(reply, created);
     },
   );
 

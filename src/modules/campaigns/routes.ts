@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { AppContext, SetuApp } from '../../server/app.ts';
-import { idempotent } from '../../server/idempotency.ts';
+import { createOnce, replyCreated } from '../../server/idempotency.ts';
 import { errorResponses } from '../../server/schemas.ts';
 import {
   CAMPAIGN_READERS,
@@ -68,18 +68,16 @@ export function registerCampaignRoutes(app: SetuApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const view = await ctx.inScope(request, async (scope) => {
-        const { body } = await idempotent(
+      const created = await ctx.inScope(request, (scope) =>
+        createOnce(
           scope,
           request.headers['idempotency-key'],
           request.body,
-          async () => ({
-            id: await recordCampaign(scope, request.body),
-          }),
-        );
-        return getCampaign(scope, body.id);
-      });
-      return reply.status(201).send(view);
+          () => recordCampaign(scope, request.body),
+          (id) => getCampaign(scope, id),
+        ),
+      );
+      return replyCreated(reply, created);
     },
   );
 }

@@ -1,7 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { AppContext, SetuApp } from '../../server/app.ts';
 import type { Role } from '../../server/access.ts';
-import { idempotent } from '../../server/idempotency.ts';
+import { createOnce, replyCreated } from '../../server/idempotency.ts';
 import { errorResponses, IdParams, literalUnion } from '../../server/schemas.ts';
 import { CASE_STATUSES } from './codes.ts';
 import { getCase, listCases } from './repository.ts';
@@ -149,20 +149,16 @@ export function registerCaseRoutes(app: SetuApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const result = await ctx.inScope(request, async (scope) => {
-        const { body, replayed } = await idempotent(
+      const created = await ctx.inScope(request, (scope) =>
+        createOnce(
           scope,
           request.headers['idempotency-key'],
           request.body,
-          async () => {
-            const id = await createCase(scope, request.body);
-            return { id };
-          },
-        );
-        return { view: await getCase(scope, body.id), replayed };
-      });
-      if (result.replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send(result.view);
+          () => createCase(scope, request.body),
+          (id) => getCase(scope, id),
+        ),
+      );
+      return replyCreated(reply, created);
     },
   );
 

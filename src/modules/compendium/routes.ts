@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { AppContext, SetuApp } from '../../server/app.ts';
-import { idempotent } from '../../server/idempotency.ts';
+import { createOnce, replyCreated } from '../../server/idempotency.ts';
 import { errorResponses, IdParams } from '../../server/schemas.ts';
 import { getPractice, searchPractices } from './repository.ts';
 import {
@@ -72,18 +72,16 @@ export function registerCompendiumRoutes(app: SetuApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const view = await ctx.inScope(request, async (scope) => {
-        const { body } = await idempotent(
+      const created = await ctx.inScope(request, (scope) =>
+        createOnce(
           scope,
           request.headers['idempotency-key'],
           request.body,
-          async () => ({
-            id: await submitPractice(scope, request.body),
-          }),
-        );
-        return getPractice(scope, body.id);
-      });
-      return reply.status(201).send(view);
+          () => submitPractice(scope, request.body),
+          (id) => getPractice(scope, id),
+        ),
+      );
+      return replyCreated(reply, created);
     },
   );
 

@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { AppContext, SetuApp } from '../../server/app.ts';
-import { idempotent } from '../../server/idempotency.ts';
+import { createOnce, replyCreated } from '../../server/idempotency.ts';
 import { errorResponses, IdParams } from '../../server/schemas.ts';
 import { addActionItem, addResolution, setParticipants, updateActionItem } from './actions.ts';
 import { getActionItem, getConferenceView, listActionItems, listConferences } from './repository.ts';
@@ -89,18 +89,16 @@ export function registerConferenceRoutes(app: SetuApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const view = await ctx.inScope(request, async (scope) => {
-        const { body } = await idempotent(
+      const created = await ctx.inScope(request, (scope) =>
+        createOnce(
           scope,
           request.headers['idempotency-key'],
           request.body,
-          async () => ({
-            id: await createConference(scope, request.body),
-          }),
-        );
-        return getConferenceView(scope, body.id);
-      });
-      return reply.status(201).send(view);
+          () => createConference(scope, request.body),
+          (id) => getConferenceView(scope, id),
+        ),
+      );
+      return replyCreated(reply, created);
     },
   );
 

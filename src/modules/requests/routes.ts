@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { AppContext, SetuApp } from '../../server/app.ts';
-import { idempotent } from '../../server/idempotency.ts';
+import { createOnce, replyCreated } from '../../server/idempotency.ts';
 import { errorResponses, IdParams, Uuid } from '../../server/schemas.ts';
 import {
   DEADLINE_HOURS,
@@ -153,17 +153,16 @@ export function registerRequestRoutes(app: SetuApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const result = await ctx.inScope(request, async (scope) => {
-        const { body, replayed } = await idempotent(
+      const created = await ctx.inScope(request, (scope) =>
+        createOnce(
           scope,
           request.headers['idempotency-key'],
           request.body,
-          async () => ({ id: await createRequest(scope, request.body) }),
-        );
-        return { view: await getRequestView(scope, body.id), replayed };
-      });
-      if (result.replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send(result.view);
+          () => createRequest(scope, request.body),
+          (id) => getRequestView(scope, id),
+        ),
+      );
+      return replyCreated(reply, created);
     },
   );
 

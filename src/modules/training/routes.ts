@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { AppContext, SetuApp } from '../../server/app.ts';
-import { idempotent } from '../../server/idempotency.ts';
+import { createOnce, replyCreated } from '../../server/idempotency.ts';
 import { errorResponses, IdParams } from '../../server/schemas.ts';
 import { certificatePdf, issueCertificate } from './certificates.ts';
 import { createParticipant, getParticipant, listParticipants, recordAttendance } from './participants.ts';
@@ -54,18 +54,16 @@ export function registerTrainingRoutes(app: SetuApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const view = await ctx.inScope(request, async (scope) => {
-        const { body } = await idempotent(
+      const created = await ctx.inScope(request, (scope) =>
+        createOnce(
           scope,
           request.headers['idempotency-key'],
           request.body,
-          async () => ({
-            id: await createProgramme(scope, request.body),
-          }),
-        );
-        return getProgramme(scope, body.id);
-      });
-      return reply.status(201).send(view);
+          () => createProgramme(scope, request.body),
+          (id) => getProgramme(scope, id),
+        ),
+      );
+      return replyCreated(reply, created);
     },
   );
 
@@ -99,18 +97,16 @@ export function registerTrainingRoutes(app: SetuApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const view = await ctx.inScope(request, async (scope) => {
-        const { body } = await idempotent(
+      const created = await ctx.inScope(request, (scope) =>
+        createOnce(
           scope,
           request.headers['idempotency-key'],
           request.body,
-          async () => ({
-            id: await createSession(scope, request.body),
-          }),
-        );
-        return getSession(scope, body.id);
-      });
-      return reply.status(201).send(view);
+          () => createSession(scope, request.body),
+          (id) => getSession(scope, id),
+        ),
+      );
+      return replyCreated(reply, created);
     },
   );
 
@@ -178,18 +174,16 @@ export function registerTrainingRoutes(app: SetuApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const view = await ctx.inScope(request, async (scope) => {
-        const { body } = await idempotent(
+      const created = await ctx.inScope(request, (scope) =>
+        createOnce(
           scope,
           request.headers['idempotency-key'],
           request.body,
-          async () => ({
-            id: await createParticipant(scope, request.body),
-          }),
-        );
-        return getParticipant(scope, body.id);
-      });
-      return reply.status(201).send(view);
+          () => createParticipant(scope, request.body),
+          (id) => getParticipant(scope, id),
+        ),
+      );
+      return replyCreated(reply, created);
     },
   );
 
