@@ -36,6 +36,22 @@ for (const engine of testEngines()) {
     });
     after(() => t.close());
 
+    test('a retried programme create with the same Idempotency-Key returns the first programme, marked replayed', async () => {
+      const send = () =>
+        t.call('POST', '/api/training/programmes', {
+          cookie: trainer,
+          headers: { 'idempotency-key': 'programme-retry-0001' },
+          body: { kind: 'refresher', title: 'Refresher on the BNS sections' },
+        });
+      const first = await send();
+      assert.equal(first.statusCode, 201, first.body);
+      assert.equal(first.headers['idempotent-replayed'], undefined);
+      const retry = await send();
+      assert.equal(retry.statusCode, 201, retry.body);
+      assert.equal(retry.headers['idempotent-replayed'], 'true');
+      assert.equal(retry.json<ProgrammeView>().id, first.json<ProgrammeView>().id);
+    });
+
     test('a trainer records a session with a participant from another district and their assessments', async () => {
       assert.equal(programme.stateName, 'Uttar Pradesh', "a trainer's programme belongs to their State");
       const created = await t.call('POST', '/api/training/sessions', {
