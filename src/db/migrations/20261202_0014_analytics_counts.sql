@@ -7,9 +7,9 @@
 -- jurisdiction: India, the registering State, the registering district. A national, State or district
 -- view reads only its own level's rows, so a dashboard sums thousands of rows instead of millions.
 --
--- Kept exact by statement triggers on cases, case_persons and case_route_events: the touched cases' keys
--- are computed afresh, compared with the keys stored for them, and only the difference is appended to
--- analytics_count_deltas. Appending (not updating shared counters) means concurrent writers never wait on
+-- Kept exact by statement triggers on cases, case_persons and case_route_events: when the transaction
+-- commits, the touched cases' keys are computed afresh, compared with the keys stored for them, and only
+-- the difference is appended to analytics_count_deltas. Appending (not updating shared counters) means concurrent writers never wait on
 -- one another; `setu jobs run` folds the deltas into analytics_counts, and readers sum both.
 
 CREATE TYPE analytics_key AS (
@@ -211,14 +211,39 @@ BEGIN
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
 END $$;
 
--- Bulk loads touch many cases in one statement; they are refreshed in batches that keep `= ANY` indexed.
-CREATE FUNCTION analytics_refresh_in_batches(ids uuid[]) RETURNS void
+-- Registering a case takes several statements (the case, its people, its route, its status); its keys are
+-- computed once, when the transaction commits: statements queue the cases they touch here, and a deferred
+-- trigger refreshes each queued case at commit. The queue's rows never outlive their transaction.
+CREATE TABLE analytics_pending (case_id uuid NOT NULL);
+ALTER TABLE analytics_pending ENABLE ROW LEVEL SECURITY;
+
+CREATE FUNCTION analytics_refresh_pending() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  ids uuid[];
+BEGIN
+  -- The first firing for a case takes all its queued rows; later firings for the same case find none.
+  WITH taken AS (DELETE FROM analytics_pending WHERE case_id = NEW.case_id RETURNING case_id)
+  SELECT array_agg(DISTINCT case_id) INTO ids FROM taken;
+  PERFORM analytics_refresh_cases(ids);
+  RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER analytics_pending_refresh AFTER INSERT ON analytics_pending
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION analytics_refresh_pending();
+
+-- A statement touching many cases (a bulk load or correction) is refreshed at once, in batches that keep
+-- `= ANY` indexed, instead of queueing one deferred trigger per case.
+CREATE FUNCTION analytics_cases_touched(ids uuid[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   batch constant integer := 5000;
   i integer := 1;
 BEGIN
-  WHILE i <= coalesce(cardinality(ids), 0) LOOP
+  IF coalesce(cardinality(ids), 0) <= 100 THEN
+    INSERT INTO analytics_pending (case_id) SELECT unnest(ids);
+    RETURN;
+  END IF;
+  WHILE i <= cardinality(ids) LOOP
     PERFORM analytics_refresh_cases(ids[i:i + batch - 1]);
     i := i + batch;
   END LOOP;
@@ -237,7 +262,7 @@ BEGIN
   ELSE
     SELECT array_agg(DISTINCT id ORDER BY id) INTO ids FROM (SELECT id FROM new_rows UNION SELECT id FROM old_rows) r;
   END IF;
-  PERFORM analytics_refresh_in_batches(ids);
+  PERFORM analytics_cases_touched(ids);
   RETURN NULL;
 END $$;
 
@@ -254,7 +279,7 @@ BEGIN
     SELECT array_agg(DISTINCT case_id ORDER BY case_id) INTO ids
     FROM (SELECT case_id FROM new_rows UNION SELECT case_id FROM old_rows) r;
   END IF;
-  PERFORM analytics_refresh_in_batches(ids);
+  PERFORM analytics_cases_touched(ids);
   RETURN NULL;
 END $$;
 

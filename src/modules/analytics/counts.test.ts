@@ -223,8 +223,9 @@ for (const engine of testEngines()) {
       'two writers of one case at once lose neither change',
       { skip: engine !== 'postgres' && 'PGlite has one connection' },
       async () => {
-        // The first writer adds a victim and holds its transaction open; the second adds a route stop to the
-        // same case meanwhile and must wait for the first, then count both (not its stale snapshot).
+        // The first writer adds a victim and is caught between refreshing the case's keys (as its commit
+        // does) and committing; the second adds a route stop to the same case and commits meanwhile. Its
+        // refresh must wait for the first, then count both changes (not its own stale snapshot).
         const caseId = await system(async (tx) => {
           const { rows } = await tx.query<{ id: string }>(
             `SELECT id FROM cases WHERE state_lgd = $1 ORDER BY registered_on DESC LIMIT 1`,
@@ -242,6 +243,7 @@ for (const engine of testEngines()) {
            VALUES ($1, $2, 'victim', 'V-RACE', 'female', 15)`,
             [caseId, BIHAR],
           );
+          await tx.query('SELECT analytics_refresh_cases(ARRAY[$1::uuid])', [caseId]);
           firstWrote();
           await firstMayCommit;
         });
