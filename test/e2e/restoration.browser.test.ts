@@ -25,6 +25,9 @@ function tr(key: string, vars: Record<string, string> = {}): string {
 }
 const r = (key: string) => tr(`restoration.${key}`);
 
+const RANCHI = 339;
+const GUMLA = 331;
+
 async function signIn(context: BrowserContext, baseUrl: string, username: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${baseUrl}/`);
@@ -137,6 +140,126 @@ for (const engine of testEngines()) {
       await ranchi.getByText(r('missingStatus.traced')).first().waitFor();
       await delhiContext.close();
       await ranchiContext.close();
+    });
+
+    test('the missing list opens filtered by the district in the address, as a missing_spike alert links it', async () => {
+      const ranchiCookie = await t.login('jh.ranchi.ahtu');
+      const register = async (name: string, lastSeenDistrictLgd: number) => {
+        const res = await t.call('POST', '/api/missing', {
+          cookie: ranchiCookie,
+          body: {
+            name,
+            sex: 'female',
+            ageYears: 16,
+            reportedOn: '2026-10-10',
+            lastSeenOn: '2026-10-08',
+            lastSeenDistrictLgd,
+          },
+        });
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json<MissingView>();
+      };
+      const gumla = await register('Sushila Minz', GUMLA);
+      const ranchi = await register('Pinki Kachhap', RANCHI);
+
+      const context = await browser.newContext();
+      const state = await signIn(context, browser.baseUrl, 'jh.nodal');
+      await open(state, `${browser.baseUrl}/restoration/missing?lastSeenDistrict=${GUMLA}`);
+      const table = state.getByRole('table', { name: r('missing.title') });
+      await table.getByRole('link', { name: gumla.reference }).waitFor();
+      const text = (await table.textContent()) ?? '';
+      assert.equal(text.includes(ranchi.reference), false, 'a report last seen in Ranchi is not listed');
+      const rows = await table.locator('tbody tr').allTextContents();
+      assert.ok(rows.length > 0 && rows.every((row) => row.includes('Gumla')), rows.join('\n'));
+      // The filter shows the district it was opened with, and changing it changes the address.
+      const district = state.getByLabel(`${r('filter.lastSeenIn')}: ${r('form.district')}`);
+      await district.locator('option', { hasText: 'Ranchi' }).waitFor({ state: 'attached' });
+      assert.equal(await district.inputValue(), String(GUMLA));
+      await district.selectOption({ label: 'Ranchi' });
+      await state.waitForURL((url) => url.searchParams.get('lastSeenDistrict') === String(RANCHI));
+      await table.getByRole('link', { name: ranchi.reference }).waitFor();
+      assert.equal(((await table.textContent()) ?? '').includes(gumla.reference), false);
+      await context.close();
+    });
+
+    test('an officer closes a report on its page; the change is saved, and an auditor gets no form', async () => {
+      const ranchiCookie = await t.login('jh.ranchi.ahtu');
+      const created = await t.call('POST', '/api/missing', {
+        cookie: ranchiCookie,
+        body: {
+          name: 'Mamta Ekka',
+          sex: 'female',
+          ageYears: 17,
+          reportedOn: '2026-10-12',
+          lastSeenOn: '2026-10-11',
+          lastSeenDistrictLgd: RANCHI,
+        },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const report = created.json<MissingView>();
+
+      const context = await browser.newContext();
+      const ranchi = await signIn(context, browser.baseUrl, 'jh.ranchi.ahtu');
+      await open(ranchi, `${browser.baseUrl}/restoration/missing/${report.id}`);
+      const form = ranchi.getByRole('form', { name: r('edit.title') });
+      // Saving with nothing changed explains itself instead of sending a request.
+      await form.getByRole('button', { name: r('edit.save') }).click();
+      await form.getByText(r('edit.errors.nothingChanged')).waitFor();
+      await form.getByLabel(r('edit.status')).selectOption('closed');
+      await form.getByRole('button', { name: r('edit.save') }).click();
+      await form.getByText(r('edit.saved')).waitFor();
+
+      await open(ranchi, `${browser.baseUrl}/restoration/missing/${report.id}`);
+      await ranchi.getByRole('heading', { name: report.reference }).waitFor();
+      await ranchi.locator('main').getByText(r('missingStatus.closed')).first().waitFor();
+      const stored = await t.call('GET', `/api/missing/${report.id}`, { cookie: ranchiCookie });
+      assert.equal(stored.json<MissingView>().status, 'closed');
+      await context.close();
+
+      const auditorContext = await browser.newContext();
+      const auditor = await signIn(auditorContext, browser.baseUrl, 'nodal.auditor');
+      await open(auditor, `${browser.baseUrl}/restoration/missing/${report.id}`);
+      await auditor.getByRole('heading', { name: report.reference }).waitFor();
+      assert.equal(await auditor.getByRole('form', { name: r('edit.title') }).count(), 0);
+      await auditorContext.close();
+    });
+
+    test('an officer records where a found person is placed; a date in the future is refused first', async () => {
+      const delhiCookie = await t.login('dl.newdelhi.ahtu');
+      const created = await t.call('POST', '/api/found', {
+        cookie: delhiCookie,
+        body: {
+          sex: 'female',
+          ageYears: 12,
+          foundKind: 'unidentified',
+          foundOn: '2026-10-25',
+          foundDistrictLgd: 82,
+        },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const person = created.json<FoundView>();
+
+      const context = await browser.newContext();
+      const delhi = await signIn(context, browser.baseUrl, 'dl.newdelhi.ahtu');
+      await open(delhi, `${browser.baseUrl}/restoration/found/${person.id}`);
+      const form = delhi.getByRole('form', { name: r('edit.title') });
+      const shelter = 'Government Children Home for Girls, Delhi (demo)';
+      const placement = form.getByLabel(r('edit.placement'));
+      await placement.locator('option', { hasText: shelter }).waitFor({ state: 'attached' });
+      await placement.selectOption({ label: shelter });
+      await form.getByLabel(r('edit.placedOn')).fill('2099-01-01');
+      await form.getByRole('button', { name: r('edit.save') }).click();
+      await form.getByText(r('edit.errors.placedOnFuture')).waitFor();
+      await form.getByLabel(r('edit.placedOn')).fill('2026-10-26');
+      await form.getByRole('button', { name: r('edit.save') }).click();
+      await form.getByText(r('edit.saved')).waitFor();
+      await context.close();
+
+      const stored = (
+        await t.call('GET', `/api/found/${person.id}`, { cookie: delhiCookie })
+      ).json<FoundView>();
+      assert.equal(stored.placement?.name, shelter);
+      assert.equal(stored.placedOn, '2026-10-26');
     });
 
     test('an NGO caseworker sees only the victims referred to the NGO', async () => {

@@ -25,6 +25,7 @@ describe('early warning method', () => {
 
 describe('missing-report early warning', () => {
   const counts = (total: number, children: number, baseline: [number, number] = [3, 1]) => ({
+    districtLgd: 331,
     districtName: 'Gumla',
     stateName: 'Jharkhand',
     month: '2023-09',
@@ -43,7 +44,7 @@ describe('missing-report early warning', () => {
     assert.equal(spike.severity, 'warning');
     assert.equal(spike.title, 'Missing reports rising in Gumla: 14 this month against about 3.0');
     assert.match(spike.body, /14 people last seen in Gumla \(Jharkhand\) were reported missing in 2023-09/);
-    assert.match(spike.body, /\/restoration\/missing/);
+    assert.match(spike.body, /\/restoration\/missing\?lastSeenDistrict=331\b/);
     assert.match(spike.body, /recently started registering missing reports/);
   });
 

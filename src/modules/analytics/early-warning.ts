@@ -134,6 +134,7 @@ export async function runEarlyWarning(db: Database, now: Date = new Date()): Pro
 
 /** One district's missing reports: this month's count and the baseline months, in total and children. */
 export interface MissingCounts {
+  districtLgd: number;
   districtName: string;
   stateName: string;
   month: string;
@@ -177,9 +178,9 @@ export function missingSpike(c: MissingCounts): MissingSpike | null {
         `(p = ${children.pValue.toExponential(1)}).`
       : '',
     'Reports count where the person was last seen, whichever unit registered them. Open Restoration → Missing ' +
-      'persons (/restoration/missing) for the reports, and look for what they share: a recruiter or placement ' +
-      'agency, a route, a fair, a flood or a migration season. A search drive (Operation Muskan) or a lookout to ' +
-      'the railway and border units on the routes out of the district may be due.',
+      `persons (/restoration/missing?lastSeenDistrict=${c.districtLgd}) for the reports, and look for what they ` +
+      'share: a recruiter or placement agency, a route, a fair, a flood or a migration season. A search drive ' +
+      '(Operation Muskan) or a lookout to the railway and border units on the routes out of the district may be due.',
     c.registeredInOtherStates > 0
       ? `${c.registeredInOtherStates} of the reports were registered by units in other States and are listed ` +
         'to those units only; ask the Nodal Cell to put you in touch.'
@@ -233,6 +234,7 @@ export async function runMissingEarlyWarning(
     let alerts = 0;
     for (const r of rows) {
       const spike = missingSpike({
+        districtLgd: r.district_lgd,
         districtName: r.district_name,
         stateName: r.state_name,
         month,

@@ -184,3 +184,113 @@ export const isoToday = () => new Date().toISOString().slice(0, 10);
 export function notInFuture(date: string | null | undefined, field: string): void {
   if (date && date > isoToday()) throw badRequest(`${field} cannot be in the future.`, { field });
 }
+
+/** Whether the actor may change a record: mirrors the UPDATE policies, so the web app offers only what works. */
+export const canEditSql = (alias: string) =>
+  `(app_tracing_writer() AND (app_in_jurisdiction(${alias}.state_lgd, ${alias}.district_lgd)
+    OR ${alias}.registering_unit_id = app_user_unit())) AS can_edit`;
+
+/** A list of missing reports or found persons: the table, its SELECT and how a row becomes a view. */
+export interface TracingList<Row, View> {
+  table: 'missing_reports' | 'found_persons';
+  alias: string;
+  select: string;
+  /** Newest first, the reference breaking ties so pages do not overlap. */
+  orderBy: string;
+  present: (row: Row) => View;
+}
+
+/** A filter on one column of the listed table; an LGD filter names the query field an unknown code came from. */
+export interface ListFilter {
+  column: string;
+  value: string | number | undefined;
+  district?: string;
+}
+
+/**
+ * One page of a tracing list. RLS decides what the actor sees; the filters only narrow it, so a district
+ * outside the actor's jurisdiction lists nothing rather than being refused. An LGD code that names no
+ * district at all is refused (422), so a mistyped link does not look like an empty district.
+ */
+export async function listTracing<Row extends object, View>(
+  scope: RequestScope,
+  list: TracingList<Row, View>,
+  filters: ListFilter[],
+  query: { q?: string; limit?: number; offset?: number },
+): Promise<{ items: View[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  for (const filter of filters) {
+    if (filter.value === undefined || filter.value === '') continue;
+    if (filter.district && typeof filter.value === 'number')
+      await resolveDistrict(scope.tx, filter.value, filter.district);
+    params.push(filter.value);
+    where.push(`${list.alias}.${filter.column} = $${params.length}`);
+  }
+  if (query.q) {
+    params.push(`%${query.q.toLowerCase()}%`);
+    const p = `$${params.length}`;
+    where.push(`(lower(${list.alias}.reference) LIKE ${p} OR lower(${list.alias}.pseudonym) LIKE ${p})`);
+  }
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const total = await scope.tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${list.table} ${list.alias} ${clause}`,
+    params,
+  );
+  params.push(query.limit ?? 50, query.offset ?? 0);
+  const { rows } = await scope.tx.query<Row>(
+    `${list.select} ${clause} ORDER BY ${list.orderBy} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return { items: rows.map(list.present), total: total.rows[0]?.n ?? 0 };
+}
+
+/** The columns both SELECTs name alike, for the fields both views share. */
+export interface CommonRow {
+  id: string;
+  reference: string;
+  pseudonym: string;
+  sex: string;
+  age_years: number | null;
+  age_on: string | null;
+  language: string | null;
+  state_lgd: number;
+  state_name: string | null;
+  district_lgd: number;
+  district_name: string | null;
+  registering_unit_id: string;
+  unit_name: string;
+  version: number;
+  open_candidates: number;
+  confirmed_candidate: string | null;
+  confirmed_other: string | null;
+  confirmed_reference: string | null;
+  can_edit: boolean;
+}
+
+export function presentCommon(row: CommonRow) {
+  return {
+    id: row.id,
+    reference: row.reference,
+    pseudonym: row.pseudonym,
+    identityMasked: true as const,
+    sex: row.sex,
+    ageYears: row.age_years,
+    ageOn: row.age_on,
+    isChild: row.age_years === null ? null : row.age_years < 18,
+    language: row.language,
+    registeredIn: placeOf(row.district_lgd, row.district_name, row.state_lgd, row.state_name),
+    registeringUnit: { id: row.registering_unit_id, name: row.unit_name },
+    openCandidates: row.open_candidates,
+    confirmedMatch:
+      row.confirmed_candidate && row.confirmed_other
+        ? {
+            candidateId: row.confirmed_candidate,
+            otherId: row.confirmed_other,
+            otherReference: row.confirmed_reference ?? '',
+          }
+        : null,
+    version: row.version,
+    canEdit: row.can_edit,
+  };
+}

@@ -6,30 +6,22 @@ import type { RequestScope } from '../../server/access.ts';
 import { conflict, notFound } from '../../server/errors.ts';
 import {
   actorUnit,
+  canEditSql,
+  listTracing,
   newPseudonym,
   newReference,
   notInFuture,
   photoBytes,
   placeOf,
+  presentCommon,
   requireUnit,
   resolveDistrict,
+  type CommonRow,
+  type TracingList,
 } from './common.ts';
-import type { FoundInput, FoundPatch, FoundView, ListQuery } from './schemas.ts';
+import type { FoundInput, FoundListQuery, FoundPatch, FoundView } from './schemas.ts';
 
-interface FoundRow {
-  id: string;
-  reference: string;
-  pseudonym: string;
-  sex: string;
-  age_years: number | null;
-  age_on: string | null;
-  language: string | null;
-  state_lgd: number;
-  state_name: string | null;
-  district_lgd: number;
-  district_name: string | null;
-  registering_unit_id: string;
-  unit_name: string;
+interface FoundRow extends CommonRow {
   found_kind: FoundView['foundKind'];
   found_on: string;
   found_district_lgd: number;
@@ -48,11 +40,6 @@ interface FoundRow {
   cwc_order_on: string | null;
   status: FoundView['status'];
   status_changed_on: string;
-  version: number;
-  open_candidates: number;
-  confirmed_candidate: string | null;
-  confirmed_other: string | null;
-  confirmed_reference: string | null;
   care_plan_id: string | null;
 }
 
@@ -64,7 +51,7 @@ const SELECT_FOUND = `SELECT f.id, f.reference, f.pseudonym, f.sex::text AS sex,
   f.cwc_order_on::text AS cwc_order_on, f.status, f.status_changed_on::text AS status_changed_on, f.version,
   (SELECT count(*)::int FROM match_candidates c WHERE c.found_id = f.id AND c.status = 'proposed') AS open_candidates,
   cm.id AS confirmed_candidate, cm.missing_id AS confirmed_other, mr.reference AS confirmed_reference,
-  (SELECT cp.id FROM care_plans cp WHERE cp.found_id = f.id) AS care_plan_id
+  (SELECT cp.id FROM care_plans cp WHERE cp.found_id = f.id) AS care_plan_id, ${canEditSql('f')}
   FROM found_persons f
   JOIN units u ON u.id = f.registering_unit_id
   LEFT JOIN units pu ON pu.id = f.placement_unit_id
@@ -78,27 +65,7 @@ const SELECT_FOUND = `SELECT f.id, f.reference, f.pseudonym, f.sex::text AS sex,
 
 function present(row: FoundRow): FoundView {
   return {
-    id: row.id,
-    reference: row.reference,
-    pseudonym: row.pseudonym,
-    identityMasked: true,
-    sex: row.sex,
-    ageYears: row.age_years,
-    ageOn: row.age_on,
-    isChild: row.age_years === null ? null : row.age_years < 18,
-    language: row.language,
-    registeredIn: placeOf(row.district_lgd, row.district_name, row.state_lgd, row.state_name),
-    registeringUnit: { id: row.registering_unit_id, name: row.unit_name },
-    openCandidates: row.open_candidates,
-    confirmedMatch:
-      row.confirmed_candidate && row.confirmed_other
-        ? {
-            candidateId: row.confirmed_candidate,
-            otherId: row.confirmed_other,
-            otherReference: row.confirmed_reference ?? '',
-          }
-        : null,
-    version: row.version,
+    ...presentCommon(row),
     foundKind: row.found_kind,
     foundOn: row.found_on,
     foundIn: placeOf(row.found_district_lgd, row.f_district_name, row.found_state_lgd, row.f_state_name),
@@ -126,35 +93,29 @@ export async function getFound(scope: RequestScope, id: string): Promise<FoundVi
   return present(row);
 }
 
+const FOUND_LIST: TracingList<FoundRow, FoundView> = {
+  table: 'found_persons',
+  alias: 'f',
+  select: SELECT_FOUND,
+  orderBy: 'f.found_on DESC, f.reference DESC',
+  present,
+};
+
 export async function listFound(
   scope: RequestScope,
-  query: ListQuery,
+  query: FoundListQuery,
 ): Promise<{ items: FoundView[]; total: number }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (query.status) {
-    params.push(query.status);
-    where.push(`f.status = $${params.length}`);
-  }
-  if (query.state) {
-    params.push(query.state);
-    where.push(`f.state_lgd = $${params.length}`);
-  }
-  if (query.q) {
-    params.push(`%${query.q.toLowerCase()}%`);
-    where.push(`(lower(f.reference) LIKE $${params.length} OR lower(f.pseudonym) LIKE $${params.length})`);
-  }
-  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const total = await scope.tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM found_persons f ${clause}`,
-    params,
+  return listTracing(
+    scope,
+    FOUND_LIST,
+    [
+      { column: 'status', value: query.status },
+      { column: 'state_lgd', value: query.state },
+      { column: 'district_lgd', value: query.district, district: 'district' },
+      { column: 'found_district_lgd', value: query.foundDistrict, district: 'foundDistrict' },
+    ],
+    query,
   );
-  params.push(query.limit ?? 50, query.offset ?? 0);
-  const { rows } = await scope.tx.query<FoundRow>(
-    `${SELECT_FOUND} ${clause} ORDER BY f.found_on DESC, f.reference DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
-  );
-  return { items: rows.map(present), total: total.rows[0]?.n ?? 0 };
 }
 
 const PLACEMENT_KINDS = ['shelter_home', 'ngo'];

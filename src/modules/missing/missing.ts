@@ -6,30 +6,22 @@ import type { RequestScope } from '../../server/access.ts';
 import { badRequest, conflict, notFound } from '../../server/errors.ts';
 import {
   actorUnit,
+  canEditSql,
+  listTracing,
   newPseudonym,
   newReference,
   notInFuture,
   photoBytes,
   placeOf,
+  presentCommon,
   requireUnit,
   resolveDistrict,
+  type CommonRow,
+  type TracingList,
 } from './common.ts';
-import type { ListQuery, MissingInput, MissingPatch, MissingView } from './schemas.ts';
+import type { MissingInput, MissingListQuery, MissingPatch, MissingView } from './schemas.ts';
 
-interface MissingRow {
-  id: string;
-  reference: string;
-  pseudonym: string;
-  sex: string;
-  age_years: number | null;
-  age_on: string | null;
-  language: string | null;
-  state_lgd: number;
-  state_name: string | null;
-  district_lgd: number;
-  district_name: string | null;
-  registering_unit_id: string;
-  unit_name: string;
+interface MissingRow extends CommonRow {
   police_station_name: string | null;
   gd_number: string | null;
   reported_on: string;
@@ -42,11 +34,6 @@ interface MissingRow {
   circumstances: string | null;
   status: MissingView['status'];
   status_changed_on: string;
-  version: number;
-  open_candidates: number;
-  confirmed_candidate: string | null;
-  confirmed_other: string | null;
-  confirmed_reference: string | null;
 }
 
 const SELECT_MISSING = `SELECT r.id, r.reference, r.pseudonym, r.sex::text AS sex, r.age_years, r.age_on::text AS age_on,
@@ -56,7 +43,8 @@ const SELECT_MISSING = `SELECT r.id, r.reference, r.pseudonym, r.sex::text AS se
   ld.name AS ls_district_name, r.last_seen_state_lgd, ls.name AS ls_state_name, r.last_seen_place, r.circumstances,
   r.status, r.status_changed_on::text AS status_changed_on, r.version,
   (SELECT count(*)::int FROM match_candidates c WHERE c.missing_id = r.id AND c.status = 'proposed') AS open_candidates,
-  cm.id AS confirmed_candidate, cm.found_id AS confirmed_other, fp.reference AS confirmed_reference
+  cm.id AS confirmed_candidate, cm.found_id AS confirmed_other, fp.reference AS confirmed_reference,
+  ${canEditSql('r')}
   FROM missing_reports r
   JOIN units u ON u.id = r.registering_unit_id
   LEFT JOIN units ps ON ps.id = r.police_station_unit_id
@@ -69,27 +57,7 @@ const SELECT_MISSING = `SELECT r.id, r.reference, r.pseudonym, r.sex::text AS se
 
 function present(row: MissingRow): MissingView {
   return {
-    id: row.id,
-    reference: row.reference,
-    pseudonym: row.pseudonym,
-    identityMasked: true,
-    sex: row.sex,
-    ageYears: row.age_years,
-    ageOn: row.age_on,
-    isChild: row.age_years === null ? null : row.age_years < 18,
-    language: row.language,
-    registeredIn: placeOf(row.district_lgd, row.district_name, row.state_lgd, row.state_name),
-    registeringUnit: { id: row.registering_unit_id, name: row.unit_name },
-    openCandidates: row.open_candidates,
-    confirmedMatch:
-      row.confirmed_candidate && row.confirmed_other
-        ? {
-            candidateId: row.confirmed_candidate,
-            otherId: row.confirmed_other,
-            otherReference: row.confirmed_reference ?? '',
-          }
-        : null,
-    version: row.version,
+    ...presentCommon(row),
     policeStation: row.police_station_name,
     gdNumber: row.gd_number,
     reportedOn: row.reported_on,
@@ -114,35 +82,29 @@ export async function getMissing(scope: RequestScope, id: string): Promise<Missi
   return present(row);
 }
 
+const MISSING_LIST: TracingList<MissingRow, MissingView> = {
+  table: 'missing_reports',
+  alias: 'r',
+  select: SELECT_MISSING,
+  orderBy: 'r.reported_on DESC, r.reference DESC',
+  present,
+};
+
 export async function listMissing(
   scope: RequestScope,
-  query: ListQuery,
+  query: MissingListQuery,
 ): Promise<{ items: MissingView[]; total: number }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (query.status) {
-    params.push(query.status);
-    where.push(`r.status = $${params.length}`);
-  }
-  if (query.state) {
-    params.push(query.state);
-    where.push(`r.state_lgd = $${params.length}`);
-  }
-  if (query.q) {
-    params.push(`%${query.q.toLowerCase()}%`);
-    where.push(`(lower(r.reference) LIKE $${params.length} OR lower(r.pseudonym) LIKE $${params.length})`);
-  }
-  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const total = await scope.tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM missing_reports r ${clause}`,
-    params,
+  return listTracing(
+    scope,
+    MISSING_LIST,
+    [
+      { column: 'status', value: query.status },
+      { column: 'state_lgd', value: query.state },
+      { column: 'district_lgd', value: query.district, district: 'district' },
+      { column: 'last_seen_district_lgd', value: query.lastSeenDistrict, district: 'lastSeenDistrict' },
+    ],
+    query,
   );
-  params.push(query.limit ?? 50, query.offset ?? 0);
-  const { rows } = await scope.tx.query<MissingRow>(
-    `${SELECT_MISSING} ${clause} ORDER BY r.reported_on DESC, r.reference DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
-    params,
-  );
-  return { items: rows.map(present), total: total.rows[0]?.n ?? 0 };
 }
 
 export async function createMissing(scope: RequestScope, input: MissingInput): Promise<string> {

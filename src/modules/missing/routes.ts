@@ -8,10 +8,11 @@ import { createFound, getFound, listFound, patchFound } from './found.ts';
 import { createMissing, getMissing, listMissing, patchMissing } from './missing.ts';
 import {
   FoundInput,
+  FoundListQuery,
   FoundPatch,
   FoundView,
-  ListQuery,
   MissingInput,
+  MissingListQuery,
   MissingPatch,
   MissingView,
   RevealBody,
@@ -34,10 +35,15 @@ export function registerMissingRoutes(app: SetuApp, ctx: AppContext): void {
       schema: {
         tags: ['restoration'],
         summary: 'Missing-person reports you may see (your jurisdiction, and the other side of your matches)',
-        querystring: ListQuery,
+        description:
+          'Filters narrow what you may see, never widen it. `district` is the registering unit’s district (the ' +
+          'jurisdiction); `lastSeenDistrict` is where the person was last seen, whichever of your units ' +
+          'registered the report: the district a `missing_spike` alert names. An LGD code that names no ' +
+          'district is refused with 422.',
+        querystring: MissingListQuery,
         response: {
           200: Type.Object({ items: Type.Array(MissingView), total: Type.Integer() }),
-          ...errorResponses(400, 401, 403),
+          ...errorResponses(400, 401, 403, 422),
         },
       },
     },
@@ -133,10 +139,13 @@ export function registerMissingRoutes(app: SetuApp, ctx: AppContext): void {
       schema: {
         tags: ['restoration'],
         summary: 'Found persons you may see (NGOs and shelters: only those referred or placed with them)',
-        querystring: ListQuery,
+        description:
+          'Filters narrow what you may see, never widen it. `district` is the registering unit’s district; ' +
+          '`foundDistrict` is where the person was found. An LGD code that names no district is refused with 422.',
+        querystring: FoundListQuery,
         response: {
           200: Type.Object({ items: Type.Array(FoundView), total: Type.Integer() }),
-          ...errorResponses(400, 401, 403),
+          ...errorResponses(400, 401, 403, 422),
         },
       },
     },

@@ -162,6 +162,10 @@ const CommonView = {
   openCandidates: Type.Integer({ description: 'Match candidates waiting for review' }),
   confirmedMatch: orNull(Type.Object({ candidateId: Uuid, otherId: Uuid, otherReference: Type.String() })),
   version: Type.Integer(),
+  canEdit: Type.Boolean({
+    description:
+      'You may change this record (PATCH): a tracing writer in its jurisdiction or its registering unit',
+  }),
 };
 
 export const MissingView = Type.Object({
@@ -209,17 +213,55 @@ export const TracingIdentityView = Type.Object({
 });
 export type TracingIdentityView = Static<typeof TracingIdentityView>;
 
-export const ListQuery = Type.Object(
+const ListFilters = {
+  status: Type.Optional(Type.String({ maxLength: 20 })),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'Reference or pseudonym' })),
+  state: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 99, description: 'LGD code of the registering unit’s State' }),
+  ),
+  district: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 99999,
+      description:
+        'LGD code of the registering unit’s district (the jurisdiction the record belongs to). An unknown code is refused (422); a district outside your jurisdiction lists only what you may see anyway, usually nothing.',
+    }),
+  ),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+};
+
+export const MissingListQuery = Type.Object(
   {
-    status: Type.Optional(Type.String({ maxLength: 20 })),
-    q: Type.Optional(Type.String({ maxLength: 100, description: 'Reference or pseudonym' })),
-    state: Type.Optional(Type.Integer({ minimum: 1, maximum: 99 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    ...ListFilters,
+    lastSeenDistrict: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 99999,
+        description:
+          'LGD code of the district where the person was last seen, whichever unit registered the report: the district a missing_spike alert names. An unknown code is refused (422); reports registered outside your jurisdiction stay hidden.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
-export type ListQuery = Static<typeof ListQuery>;
+export type MissingListQuery = Static<typeof MissingListQuery>;
+
+export const FoundListQuery = Type.Object(
+  {
+    ...ListFilters,
+    foundDistrict: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 99999,
+        description:
+          'LGD code of the district where the person was found, whichever unit registered them. An unknown code is refused (422).',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type FoundListQuery = Static<typeof FoundListQuery>;
 
 export const RevealBody = Type.Object(
   { reason: Type.Optional(Type.String({ maxLength: 500 })) },

@@ -42,6 +42,8 @@ interface Common {
   openCandidates: number;
   confirmedMatch: { candidateId: string; otherId: string; otherReference: string } | null;
   version: number;
+  /** The server's word on whether you may PATCH this record. */
+  canEdit: boolean;
 }
 
 export interface MissingReport extends Common {

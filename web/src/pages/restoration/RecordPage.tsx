@@ -16,6 +16,7 @@ import { usePage } from '../../components/PageReady';
 import { useSession } from '../../session/session';
 import { CandidateList } from './CandidateList';
 import { facts, label, placeText, RestorationNav, RevealIdentity, StatusBadge } from './parts';
+import { FoundEditForm, MissingEditForm } from './RecordEditForm';
 
 function Fact({ name, children }: { name: string; children: ReactNode }) {
   return (
@@ -113,6 +114,9 @@ export default function RecordPage({ kind }: { kind: 'missing' | 'found' }) {
         </SimpleGrid>
       </Paper>
       {found ? <CarePlanLink found={found} /> : null}
+      {/* The server decides who may change the record (canEdit mirrors its UPDATE policy). */}
+      {missing?.canEdit ? <MissingEditForm report={missing} onSaved={reload} /> : null}
+      {found?.canEdit ? <FoundEditForm person={found} onSaved={reload} /> : null}
       <section aria-labelledby="identity-heading">
         <Title order={2} size="h3" id="identity-heading" mb="xs">
           {t('restoration.identity.title')}

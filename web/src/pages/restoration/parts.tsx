@@ -5,20 +5,22 @@ import {
   FileInput,
   Group,
   NativeSelect,
+  NumberInput,
   Paper,
   Stack,
   Table,
   Text,
   TextInput,
+  Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { PlaceView, TracingIdentity } from '../../api/restoration';
 import type { Unit } from '../../api/types';
 import { useApiGet } from '../../api/useApi';
-import { ErrorNotice } from '../../components/feedback';
+import { ErrorNotice, StatusNotice } from '../../components/feedback';
 import { useStates } from '../../components/StateSelect';
 import { formatNumber } from '../../i18n/format';
 
@@ -94,18 +96,27 @@ interface District {
   name: string;
 }
 
-/** A State and then one of its districts (LGD); reports the district's LGD code. */
+/**
+ * A State and then one of its districts (LGD); reports the district's LGD code. The State starts as
+ * `defaultState` (which may arrive late, e.g. looked up from the district) until the user picks one.
+ */
 export function DistrictPicker({
   legend,
   value,
   onChange,
+  defaultState = '',
+  emptyDistrict,
 }: {
   legend: string;
   value: string;
   onChange: (district: string) => void;
+  defaultState?: string;
+  /** The district option with no district: "Choose …" in a form, "All districts" in a filter. */
+  emptyDistrict?: string;
 }) {
   const { t } = useTranslation();
-  const [state, setState] = useState('');
+  const [picked, setPicked] = useState<string | null>(null);
+  const state = picked ?? defaultState;
   const states = useStates();
   const districts = useApiGet<District[]>(state ? `/api/reference/states/${state}/districts` : null);
   return (
@@ -114,7 +125,7 @@ export function DistrictPicker({
         label={`${legend}: ${t('restoration.form.state')}`}
         value={state}
         onChange={(e) => {
-          setState(e.currentTarget.value);
+          setPicked(e.currentTarget.value);
           onChange('');
         }}
         data={[
@@ -130,7 +141,7 @@ export function DistrictPicker({
         disabled={!state}
         onChange={(e) => onChange(e.currentTarget.value)}
         data={[
-          { value: '', label: t('restoration.form.choose') },
+          { value: '', label: emptyDistrict ?? t('restoration.form.choose') },
           ...[...(districts.data ?? [])]
             .sort((a, b) => a.name.localeCompare(b.name))
             .map((d) => ({ value: String(d.lgdCode), label: d.name })),
@@ -300,5 +311,115 @@ export function PhotoInput({ onChange }: { onChange: (photo: PhotoValue | null) 
         reader.readAsDataURL(file);
       }}
     />
+  );
+}
+
+/** What both registration forms ask about the person, besides the name: sex, age, language, father. */
+export interface PersonFacts {
+  sex: string;
+  ageYears: number | string;
+  language: string;
+  fatherName: string;
+}
+
+export function PersonFactFields({
+  value,
+  onChange,
+}: {
+  value: PersonFacts;
+  onChange: (field: keyof PersonFacts, value: string | number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <NativeSelect
+        label={t('restoration.form.sex')}
+        value={value.sex}
+        onChange={(e) => onChange('sex', e.currentTarget.value)}
+        data={['female', 'male', 'transgender', 'unknown'].map((s) => ({
+          value: s,
+          label: label(t, 'sex', s),
+        }))}
+      />
+      <NumberInput
+        label={t('restoration.form.age')}
+        min={0}
+        max={120}
+        value={value.ageYears}
+        onChange={(v) => onChange('ageYears', v)}
+      />
+      <TextInput
+        label={t('restoration.form.language')}
+        description={t('restoration.form.languageHelp')}
+        value={value.language}
+        onChange={(e) => onChange('language', e.currentTarget.value)}
+      />
+      <TextInput
+        label={t('restoration.form.father')}
+        value={value.fatherName}
+        onChange={(e) => onChange('fatherName', e.currentTarget.value)}
+      />
+    </>
+  );
+}
+
+/**
+ * The frame of a form that registers or changes a record: titled, with the server's error, an optional
+ * success notice and one submit button (register, unless told otherwise).
+ */
+export function RecordForm({
+  title,
+  intro,
+  error,
+  notice,
+  ready = true,
+  submitLabel,
+  noValidate = false,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  intro?: string;
+  error: unknown;
+  notice?: string;
+  /** The fields the server requires are filled in. */
+  ready?: boolean;
+  submitLabel?: string;
+  /** The form checks its fields itself, with messages in the user's language. */
+  noValidate?: boolean;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md">
+      <form
+        aria-label={title}
+        noValidate={noValidate}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={2} size="h3">
+            {title}
+          </Title>
+          {intro ? (
+            <Text size="sm" c="dimmed">
+              {intro}
+            </Text>
+          ) : null}
+          {children}
+          <ErrorNotice error={error ?? undefined} />
+          <StatusNotice message={notice} />
+          <Group>
+            <Button type="submit" disabled={!ready}>
+              {submitLabel ?? t('restoration.form.register')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
   );
 }
