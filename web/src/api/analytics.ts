@@ -1,4 +1,5 @@
 /** Types and helpers for the Nodal Cell analytics API (`/api/analytics/*`, `/api/statistics/*`). */
+import type { ApiResponse, AssertNone } from './client';
 import type { Role } from './types';
 
 export const ANALYTICS_ROLES: readonly Role[] = [
@@ -8,140 +9,34 @@ export const ANALYTICS_ROLES: readonly Role[] = [
   'auditor',
 ];
 
-export type DistrictRole = 'source' | 'transit' | 'destination' | 'mixed';
+export type DistrictRole = DistrictRoleRow['role'];
 
-export interface AppliedFilters {
-  from: string | null;
-  to: string | null;
-  state: number | null;
-  district: number | null;
-}
+/** Every figure answers `{ filters, rows }`; the row types below come from the generated API types. */
+export type AppliedFilters = ApiResponse<'/api/analytics/district-roles'>['filters'];
 
 export interface Figure<T> {
   filters: AppliedFilters;
   rows: T[];
 }
 
-export interface DistrictRoleRow {
-  districtLgd: number;
-  districtName: string;
-  stateLgd: number;
-  stateName: string;
-  sourceCases: number;
-  transitCases: number;
-  destinationCases: number;
-  cases: number;
-  sourceShare: number;
-  transitShare: number;
-  destinationShare: number;
-  role: DistrictRole;
-}
-
-export interface CorridorRow {
-  originCode: string;
-  originName: string;
-  originStateName: string | null;
-  destinationCode: string;
-  destinationName: string;
-  destinationStateName: string | null;
-  cases: number;
-  originPoint: [number, number] | null;
-  destinationPoint: [number, number] | null;
-}
-
-export interface HubRow {
-  kind: 'station' | 'border_crossing';
-  code: string;
-  name: string;
-  districtLgd: number | null;
-  districtName: string | null;
-  stateName: string | null;
-  cases: number;
-  transitCases: number;
-  rescueCases: number;
-}
-
-export interface TrendRow {
-  period: string;
-  cases: number;
-  victims: number;
-  accused: number;
-}
-
-export interface MixRow {
-  form: string;
-  title: string;
-  titleHi: string;
-  cases: number;
-  share: number;
-}
-
-export interface VictimRow {
-  ageBand: string;
-  sex: string;
-  victims: number;
-}
-
-export interface DeadlineRow {
-  deadline: string;
-  withDeadline: number;
-  chargeSheetedOnTime: number;
-  chargeSheetedLate: number;
-  pendingPastDeadline: number;
-  pendingWithinDeadline: number;
-  onTimeRate: number | null;
-}
-
-export interface Performance {
-  filters: AppliedFilters;
-  deadlines: DeadlineRow[];
-  decided: number;
-  convicted: number;
-  acquitted: number;
-  discharged: number;
-  convictionRate: number | null;
-  chargeSheeted: number;
-  medianDaysToChargeSheet: number | null;
-  medianDaysArrestToChargeSheet: number | null;
-}
-
-export interface MissingPersonsRow {
-  year: number;
-  stateLgd: number | null;
-  stateName: string;
-  districtLgd: number | null;
-  districtName: string;
-  children: number;
-  adults: number;
-  female: number;
-  male: number;
-  transgender: number;
-  total: number;
-}
-
-export interface StatisticsSource {
-  dataset: string;
-  title: string;
-  publisher: string;
-  citation: string;
-  url: string | null;
-  licence: string;
-}
-
-export interface DistrictProfile {
-  districtLgd: number;
-  districtName: string;
-  stateLgd: number;
-  stateName: string;
-  hasBoundary: boolean;
-  role: DistrictRoleRow | null;
-  corridors: CorridorRow[];
-  hubs: HubRow[];
-  registeredByYear: TrendRow[];
-  exploitation: MixRow[];
-  missingPersons: MissingPersonsRow[];
-  missingPersonsSource: string;
-}
+export type DistrictRoleRow = ApiResponse<'/api/analytics/district-roles'>['rows'][number];
+type GeneratedCorridorRow = ApiResponse<'/api/analytics/corridors'>['rows'][number];
+/** [lon, lat]: the server's schema says exactly two items, which openapi-typescript types as `number[]`. */
+export type LonLat = [number, number];
+export type CorridorRow = Omit<GeneratedCorridorRow, 'originPoint' | 'destinationPoint'> & {
+  originPoint: LonLat | null;
+  destinationPoint: LonLat | null;
+};
+type _PointsStillArrays = AssertNone<Exclude<GeneratedCorridorRow['originPoint'], number[] | null>>;
+export type HubRow = ApiResponse<'/api/analytics/hubs'>['rows'][number];
+export type TrendRow = ApiResponse<'/api/analytics/trends'>['rows'][number];
+export type MixRow = ApiResponse<'/api/analytics/exploitation'>['rows'][number];
+export type VictimRow = ApiResponse<'/api/analytics/victims'>['rows'][number];
+export type Performance = ApiResponse<'/api/analytics/performance'>;
+export type DeadlineRow = Performance['deadlines'][number];
+export type MissingPersonsRow = ApiResponse<'/api/statistics/missing-persons'>['rows'][number];
+export type StatisticsSource = ApiResponse<'/api/statistics/sources'>[number];
+export type DistrictProfile = ApiResponse<'/api/analytics/districts/{lgd}'>;
 
 /** Query parameters of every figure, from the page's filters (empty values left out). */
 export function figureQuery(filters: { from?: string; to?: string; state?: string; district?: string }) {

@@ -4,6 +4,57 @@
  * `{ "error": { "code", "message", "details"? } }`, so pages can show a message in the user's language.
  */
 
+import type { components, paths } from './generated/openapi';
+
+// ---------------------------------------------------------------- generated API types
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+/** Shows up in a compile error when a route, method or status has no JSON body in the OpenAPI document. */
+interface NoSuchResponse<Route> {
+  readonly noJsonResponseFor: Route;
+}
+
+/**
+ * The JSON body that route `P` answers a `M` request with on status `S`, from web/src/api/generated/openapi.ts (generated
+ * from the server's OpenAPI document by `npm run generate:api`), so a changed server schema breaks the
+ * web build instead of drifting from a hand-copied type.
+ */
+export type ApiResponse<P extends keyof paths, M extends Method = 'get', S extends number = 200> = [
+  NonNullable<paths[P][M]>,
+] extends [{ responses: Record<S, infer Response> }]
+  ? [JsonOf<Response>] extends [never]
+    ? NoSuchResponse<`${M} ${P} ${S}`>
+    : JsonOf<Response>
+  : NoSuchResponse<`${M} ${P} ${S}`>;
+
+/** The JSON body route `P` accepts on `M`. */
+export type ApiRequestBody<P extends keyof paths, M extends Method = 'post'> = [
+  NonNullable<paths[P][M]>,
+] extends [{ requestBody?: infer Body }]
+  ? JsonOf<NonNullable<Body>>
+  : NoSuchResponse<`${M} ${P} body`>;
+
+/** The query parameters route `P` accepts on `M`. */
+export type ApiQuery<P extends keyof paths, M extends Method = 'get'> = [NonNullable<paths[P][M]>] extends [
+  { parameters: { query?: infer Params } },
+]
+  ? NonNullable<Params>
+  : NoSuchResponse<`${M} ${P} query`>;
+
+/** The codes of `Union` that the runtime list `List` leaves out. */
+export type MissingCodes<Union extends string, List extends readonly Union[]> = Exclude<Union, List[number]>;
+/**
+ * Compiles only when `T` is `never`: `type _X = AssertNone<MissingCodes<Status, typeof STATUSES>>` fails
+ * the web build, naming the code, when the server gains a code a page's list does not offer.
+ */
+export type AssertNone<T extends never> = T;
+
+/** The error body every non-2xx answer carries. */
+export type ErrorBody = components['schemas']['Error'];
+
+// ---------------------------------------------------------------- calling the API
+
 export class ApiError extends Error {
   override readonly name = 'ApiError';
 

@@ -1,6 +1,12 @@
-/** Types and role lists of the coordination pages: conferences, compendium, campaigns and the tip line. */
+/**
+ * Types and role lists of the coordination pages: conferences, compendium, campaigns and the tip line.
+ * Response types are aliases of the generated API types; code lists are checked against the server's unions.
+ */
 import type { TFunction } from 'i18next';
+import type { ApiQuery, ApiRequestBody, ApiResponse, AssertNone, MissingCodes } from './client';
 import { hasRole, type Me, type Role } from './types';
+
+type NewConference = ApiRequestBody<'/api/conferences'>;
 
 export const CONFERENCE_READER_ROLES: readonly Role[] = [
   'national_analyst',
@@ -38,10 +44,25 @@ export const TIP_READER_ROLES: readonly Role[] = [
   'auditor',
 ];
 
-export const CONFERENCE_KINDS = ['state_conference', 'judicial_colloquium'] as const;
-export const CONFERENCE_STATUSES = ['proposed', 'approved', 'returned', 'held', 'closed'] as const;
-export const FUNDERS = ['mha', 'state', 'other'] as const;
-export type Funder = (typeof FUNDERS)[number];
+export type ConferenceKind = NewConference['kind'];
+export const CONFERENCE_KINDS = [
+  'state_conference',
+  'judicial_colloquium',
+] as const satisfies readonly ConferenceKind[];
+type _ConferenceKinds = AssertNone<MissingCodes<ConferenceKind, typeof CONFERENCE_KINDS>>;
+export type ConferenceStatus = NonNullable<ApiQuery<'/api/conferences'>['status']>;
+export const CONFERENCE_STATUSES = [
+  'proposed',
+  'approved',
+  'returned',
+  'held',
+  'closed',
+] as const satisfies readonly ConferenceStatus[];
+type _ConferenceStatuses = AssertNone<MissingCodes<ConferenceStatus, typeof CONFERENCE_STATUSES>>;
+export type Funder = NewConference['budgetLines'][number]['fundedBy'];
+export const FUNDERS = ['mha', 'state', 'other'] as const satisfies readonly Funder[];
+type _Funders = AssertNone<MissingCodes<Funder, typeof FUNDERS>>;
+export type ParticipantCategory = NonNullable<NewConference['participants']>[number]['category'];
 export const PARTICIPANT_CATEGORIES = [
   'high_court_judges',
   'sessions_judges',
@@ -54,7 +75,9 @@ export const PARTICIPANT_CATEGORIES = [
   'ngo_civil_society',
   'lawyers',
   'other',
-] as const;
+] as const satisfies readonly ParticipantCategory[];
+type _ParticipantCategories = AssertNone<MissingCodes<ParticipantCategory, typeof PARTICIPANT_CATEGORIES>>;
+export type PracticeCategory = ApiRequestBody<'/api/compendium'>['category'];
 export const PRACTICE_CATEGORIES = [
   'prevention',
   'rescue',
@@ -62,158 +85,39 @@ export const PRACTICE_CATEGORIES = [
   'prosecution',
   'rehabilitation',
   'technology',
-] as const;
-export const MEDIA = ['fm_radio', 'tv', 'newspaper', 'social_media', 'transit_placards'] as const;
-export const TIP_STATUSES = ['new', 'triaged', 'forwarded', 'actioned', 'dismissed'] as const;
+] as const satisfies readonly PracticeCategory[];
+type _PracticeCategories = AssertNone<MissingCodes<PracticeCategory, typeof PRACTICE_CATEGORIES>>;
+export type Medium = ApiRequestBody<'/api/campaigns'>['medium'];
+export const MEDIA = [
+  'fm_radio',
+  'tv',
+  'newspaper',
+  'social_media',
+  'transit_placards',
+] as const satisfies readonly Medium[];
+type _Media = AssertNone<MissingCodes<Medium, typeof MEDIA>>;
+export type TipStatus = NonNullable<ApiQuery<'/api/tips'>['status']>;
+export const TIP_STATUSES = [
+  'new',
+  'triaged',
+  'forwarded',
+  'actioned',
+  'dismissed',
+] as const satisfies readonly TipStatus[];
+type _TipStatuses = AssertNone<MissingCodes<TipStatus, typeof TIP_STATUSES>>;
 export const MHA_CAP_RUPEES = 200_000;
 
-export interface ConferenceActionItem {
-  id: string;
-  conference: { id: string; title: string };
-  resolutionId: string | null;
-  stateLgd: number;
-  title: string;
-  owner: { unitId: string; name: string };
-  dueOn: string;
-  status: string;
-  overdue: boolean;
-  doneAt: string | null;
-  note: string | null;
-  canUpdate: boolean;
-}
-
-export interface ConferenceListItem {
-  id: string;
-  state: { lgdCode: number; name: string };
-  kind: string;
-  title: string;
-  venue: string | null;
-  startsOn: string;
-  endsOn: string;
-  status: string;
-  mhaSupportRupees: number;
-  totalBudgetRupees: number;
-  proposedBy: { unitId: string; name: string };
-  actionItems: { open: number; overdue: number; done: number };
-}
-
-export interface ConferenceView extends ConferenceListItem {
-  objectives: string | null;
-  decisionNote: string | null;
-  decidedAt: string | null;
-  outcomeSummary: string | null;
-  mhaCapRupees: number;
-  budgetLines: { id: string; position: number; item: string; amountRupees: number; fundedBy: string }[];
-  participants: { category: string; planned: number; attended: number | null }[];
-  resolutions: { id: string; position: number; text: string }[];
-  actionItemList: ConferenceActionItem[];
-  allowedActions: string[];
-  canEdit: boolean;
-  canRecord: boolean;
-}
-
-export interface PracticeListItem {
-  id: string;
-  category: string;
-  language: string;
-  title: string;
-  summary: string;
-  state: { lgdCode: number; name: string };
-  unit: { id: string; name: string };
-  status: string;
-  publishedAt: string | null;
-  attachments: number;
-}
-
-export interface PracticeView extends PracticeListItem {
-  body: string;
-  outcomes: string | null;
-  reviewNote: string | null;
-  createdAt: string;
-  attachmentList: {
-    id: string;
-    fileName: string;
-    contentType: string;
-    sizeBytes: number;
-    sha256: string;
-    uploadedAt: string;
-  }[];
-  canReview: boolean;
-  canEdit: boolean;
-}
-
-export interface Campaign {
-  id: string;
-  title: string;
-  medium: string;
-  state: { lgdCode: number; name: string };
-  district: { lgdCode: number; name: string };
-  station: { code: string; name: string } | null;
-  unit: { id: string; name: string };
-  startsOn: string;
-  endsOn: string;
-  reach: number;
-  languages: string[];
-  notes: string | null;
-}
-
-export interface MapDistrict {
-  districtLgd: number;
-  name: string;
-  stateLgd: number;
-  stateName: string;
-  lat: number | null;
-  lon: number | null;
-  campaigns: number;
-  reach: number;
-  media: string[];
-  recruitmentEvents: number;
-  vulnerable: boolean;
-  uncovered: boolean;
-}
-
-export interface TipListItem {
-  id: string;
-  reference: string;
-  state: { lgdCode: number; name: string };
-  district: { lgdCode: number; name: string };
-  routedUnit: { id: string; name: string };
-  forwardedTo: { id: string; name: string } | null;
-  status: string;
-  excerpt: string;
-  hasContact: boolean;
-  receivedAt: string;
-}
-
-export interface TipView extends TipListItem {
-  whatSeen: string;
-  placeDetail: string | null;
-  seenAt: string | null;
-  contact: string | null;
-  language: string;
-  triageNote: string | null;
-  history: {
-    at: string;
-    fromStatus: string | null;
-    toStatus: string;
-    note: string | null;
-    by: string | null;
-  }[];
-  allowedStatuses: string[];
-}
-
-export interface PublicPlace {
-  districtLgd: number;
-  district: string;
-  state: string;
-  label: string;
-}
-
-export interface PublicTipReceipt {
-  received: boolean;
-  reference: string | null;
-  routedTo: string | null;
-}
+export type ConferenceActionItem = ApiResponse<'/api/conferences/action-items'>['items'][number];
+export type ConferenceListItem = ApiResponse<'/api/conferences'>['items'][number];
+export type ConferenceView = ApiResponse<'/api/conferences/{id}'>;
+export type PracticeListItem = ApiResponse<'/api/compendium'>['items'][number];
+export type PracticeView = ApiResponse<'/api/compendium/{id}'>;
+export type Campaign = ApiResponse<'/api/campaigns'>['items'][number];
+export type MapDistrict = ApiResponse<'/api/campaigns/map'>['districts'][number];
+export type TipListItem = ApiResponse<'/api/tips'>['items'][number];
+export type TipView = ApiResponse<'/api/tips/{id}'>;
+export type PublicPlace = ApiResponse<'/api/public/places'>[number];
+export type PublicTipReceipt = ApiResponse<'/api/public/tips', 'post', 201>;
 
 /** Rupees as Indians write them (2,00,000). */
 export function formatRupees(value: number): string {

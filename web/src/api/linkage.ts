@@ -1,4 +1,8 @@
-/** Person linkage as the web app uses it: the review queue, a pair side by side, a person's identity. */
+/**
+ * Person linkage as the web app uses it: the review queue, a pair side by side, a person's identity.
+ * Response types are aliases of the generated API types; code lists are checked against the server's unions.
+ */
+import type { ApiQuery, ApiRequestBody, ApiResponse, AssertNone, MissingCodes } from './client';
 import type { Role } from './types';
 
 /** The server's LINKAGE_REVIEWERS: district AHTU officers, State nodal officers, Nodal Cell analysts. */
@@ -8,6 +12,7 @@ export const LINKAGE_REVIEWER_ROLES: readonly Role[] = [
   'national_analyst',
 ];
 
+export type CandidateStatus = NonNullable<ApiQuery<'/api/linkage/candidates'>['status']>;
 export const CANDIDATE_STATUSES = [
   'pending',
   'unsure',
@@ -15,10 +20,14 @@ export const CANDIDATE_STATUSES = [
   'rejected',
   'auto_linked',
   'withdrawn',
-] as const;
-export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
-export const DECISIONS = ['confirmed', 'rejected', 'unsure'] as const;
-export type Decision = (typeof DECISIONS)[number];
+] as const satisfies readonly CandidateStatus[];
+type _CandidateStatuses = AssertNone<MissingCodes<CandidateStatus, typeof CANDIDATE_STATUSES>>;
+export type Decision = ApiRequestBody<'/api/linkage/candidates/{id}/decision'>['decision'];
+export const DECISIONS = ['confirmed', 'rejected', 'unsure'] as const satisfies readonly Decision[];
+type _Decisions = AssertNone<MissingCodes<Decision, typeof DECISIONS>>;
+
+// The server's schemas type the explanation's fields and levels, identity events and tiers as plain
+// strings, so these lists (for labels) stay hand-written.
 
 /** The fields the model compares, in the order the explanation lists them. */
 export const LINKAGE_FIELDS = [
@@ -59,54 +68,8 @@ export const LINKAGE_LEVELS = [
 export const IDENTITY_EVENTS = ['create', 'grow', 'merge', 'split'] as const;
 export const TIERS = ['auto_link', 'review'] as const;
 
-export interface PairSide {
-  personId: string;
-  pseudonym: string;
-  role: string;
-  sex: string;
-  ageYears: number | null;
-  ageIsEstimate: boolean;
-  caseId: string;
-  caseReference: string;
-  state: { lgdCode: number; name: string };
-  district: { lgdCode: number; name: string } | null;
-  unit: { id: string; name: string };
-  /** The case lies outside what you may see. */
-  masked: boolean;
-  name: string | null;
-  identityMasked: boolean;
-  canReveal: boolean;
-  identityId: string | null;
-}
-
-export interface CandidateListItem {
-  id: string;
-  probability: number;
-  tier: string;
-  status: CandidateStatus;
-  crossState: boolean;
-  createdAt: string;
-  a: PairSide;
-  b: PairSide;
-}
-
-export interface FieldExplanation {
-  field: string;
-  level: string;
-  weight: number;
-  tfAdjusted: boolean;
-}
-
-export interface CandidateView extends CandidateListItem {
-  weight: number;
-  explanation: FieldExplanation[];
-  decisions: { decision: Decision; reason: string; decidedBy: string; decidedAt: string }[];
-  alertId: string | null;
-}
-
-export interface IdentityView {
-  personId: string;
-  identityId: string | null;
-  records: PairSide[];
-  history: { identityId: string; kind: string; detail: Record<string, unknown>; at: string }[];
-}
+export type CandidateListItem = ApiResponse<'/api/linkage/candidates'>['items'][number];
+export type PairSide = CandidateListItem['a'];
+export type CandidateView = ApiResponse<'/api/linkage/candidates/{id}'>;
+export type FieldExplanation = CandidateView['explanation'][number];
+export type IdentityView = ApiResponse<'/api/linkage/persons/{id}/identity'>;

@@ -1,5 +1,17 @@
-/** The shapes the Setu API returns, as the web app uses them. */
+/**
+ * The shapes the Setu API returns, as the web app uses them. Response and request types are aliases of
+ * web/src/api/generated/openapi.ts (generated from the server's OpenAPI document: `npm run generate:api`).
+ * Code lists the pages iterate at run time stay here, but each is checked against the server's union:
+ * `satisfies` rejects a code the server does not know, `AssertNone<MissingCodes<…>>` one it added.
+ */
+import type { ApiQuery, ApiRequestBody, ApiResponse, AssertNone, MissingCodes } from './client';
 
+type CaseQuery = ApiQuery<'/api/cases'>;
+type NewCase = ApiRequestBody<'/api/cases'>;
+type NewPerson = ApiRequestBody<'/api/cases/{id}/persons'>;
+type NewRouteEvent = ApiRequestBody<'/api/cases/{id}/route', 'put'>['events'][number];
+
+export type Role = ApiRequestBody<'/api/users'>['role'];
 export const ROLES = [
   'national_analyst',
   'state_nodal_officer',
@@ -9,9 +21,10 @@ export const ROLES = [
   'trainer',
   'auditor',
   'system_admin',
-] as const;
-export type Role = (typeof ROLES)[number];
+] as const satisfies readonly Role[];
+type _Roles = AssertNone<MissingCodes<Role, typeof ROLES>>;
 
+export type UnitKind = ApiRequestBody<'/api/units'>['kind'];
 export const UNIT_KINDS = [
   'nodal_cell',
   'state_nodal_office',
@@ -26,138 +39,47 @@ export const UNIT_KINDS = [
   'prosecution',
   'court',
   'training_institute',
-] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+] as const satisfies readonly UnitKind[];
+type _UnitKinds = AssertNone<MissingCodes<UnitKind, typeof UNIT_KINDS>>;
 
-export const PLACE_KINDS = ['state', 'district', 'subdistrict', 'station', 'border_crossing'] as const;
-export type PlaceKind = (typeof PLACE_KINDS)[number];
+export type PlaceKind = Place['kind'];
+export const PLACE_KINDS = [
+  'state',
+  'district',
+  'subdistrict',
+  'station',
+  'border_crossing',
+] as const satisfies readonly PlaceKind[];
+type _PlaceKinds = AssertNone<MissingCodes<PlaceKind, typeof PLACE_KINDS>>;
 
-export type JurisdictionLevel = 'national' | 'state' | 'district';
+export type JurisdictionLevel = Me['jurisdiction']['level'];
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  unit: { id: string; name: string };
-  jurisdiction: { level: JurisdictionLevel; stateLgd: number | null; districtLgd: number | null };
-  mfaEnrolled: boolean;
-  mfaPassed: boolean;
-}
+export type Me = ApiResponse<'/api/auth/me'>;
+export type SignInStep = LoginResponse['next'];
+export type LoginResponse = ApiResponse<'/api/auth/login', 'post'>;
+export type MfaEnrolmentStart = ApiResponse<'/api/auth/mfa/enrolment', 'post'>;
+export type MfaEnrolmentConfirmed = ApiResponse<'/api/auth/mfa/enrolment/confirm', 'post'>;
 
-export type SignInStep = 'complete' | 'mfa_required' | 'mfa_enrolment_required';
-
-export interface LoginResponse {
-  next: SignInStep;
-  user: Me;
-}
-
-export interface MfaEnrolmentStart {
-  secret: string;
-  otpauthUri: string;
-}
-
-export interface MfaEnrolmentConfirmed {
-  recoveryCodes: string[];
-  user: Me;
-}
-
+/** The envelope of every paginated list. */
 export interface Page<T> {
   items: T[];
   total: number;
 }
 
-export interface Unit {
-  id: string;
-  kind: string;
-  name: string;
-  nameHi: string | null;
-  level: JurisdictionLevel;
-  stateLgd: number | null;
-  stateName: string | null;
-  districtLgd: number | null;
-  districtName: string | null;
-  force: string | null;
-  phone: string | null;
-  email: string | null;
-}
+export type Unit = ApiResponse<'/api/units/{id}'>;
+export type State = ApiResponse<'/api/reference/states'>[number];
+export type Place = ApiResponse<'/api/reference/places'>[number];
+export type UserRow = ApiResponse<'/api/users'>['items'][number];
+export type NewUser = ApiRequestBody<'/api/users'>;
 
-export interface State {
-  lgdCode: number;
-  name: string;
-  nameHi: string | null;
-  isUnionTerritory: boolean;
-  districtCount: number;
-}
+type AuditOutcome = NonNullable<ApiQuery<'/api/audit'>['outcome']>;
+export const AUDIT_OUTCOMES = ['success', 'refused', 'failed'] as const satisfies readonly AuditOutcome[];
+type _AuditOutcomes = AssertNone<MissingCodes<AuditOutcome, typeof AUDIT_OUTCOMES>>;
 
-export interface Place {
-  kind: string;
-  /** LGD code, station code or UN/LOCODE. */
-  code: string;
-  name: string;
-  stateLgd: number | null;
-  stateName: string | null;
-  districtLgd: number | null;
-  districtName: string | null;
-  lat: number | null;
-  lon: number | null;
-}
-
-export interface UserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  unit: { id: string; name: string };
-  locked: boolean;
-  disabled: boolean;
-  mfaEnrolled: boolean;
-  lastLoginAt: string | null;
-}
-
-export interface NewUser {
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: string;
-  email?: string;
-  password: string;
-}
-
-export const AUDIT_OUTCOMES = ['success', 'refused', 'failed'] as const;
-
-export interface AuditRow {
-  seq: number;
-  occurredAt: string;
-  actorUsername: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  outcome: string;
-  reason: string | null;
-  clientIp: string | null;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  lastSeq: number | null;
-  problem?: { seq: number; problem: string; message: string };
-}
-
-export interface DataSource {
-  name: string;
-  what: string;
-  source: string;
-  licence: string;
-  files?: string[];
-}
-
-export interface DistrictDetail {
-  lgdCode: number;
-  name: string;
-  state: { lgdCode: number; name: string; nameHi: string | null };
-}
+export type AuditRow = ApiResponse<'/api/audit'>['items'][number];
+export type AuditVerification = ApiResponse<'/api/audit/verify', 'post'>;
+export type DataSource = ApiResponse<'/api/reference/sources'>[number];
+export type DistrictDetail = ApiResponse<'/api/reference/districts/{lgdCode}'>;
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
@@ -196,15 +118,17 @@ export const CASE_WRITER_ROLES: readonly Role[] = [
   'liaison_officer',
 ];
 
+export type CaseKind = NewCase['kind'];
 export const CASE_KINDS = [
   'fir',
   'rescue_operation',
   'interception',
   'complaint',
   'missing_person_linked',
-] as const;
-export type CaseKind = (typeof CASE_KINDS)[number];
+] as const satisfies readonly CaseKind[];
+type _CaseKinds = AssertNone<MissingCodes<CaseKind, typeof CASE_KINDS>>;
 
+export type CaseStatus = NonNullable<CaseQuery['status']>[number];
 export const CASE_STATUSES = [
   'registered',
   'under_investigation',
@@ -214,9 +138,10 @@ export const CASE_STATUSES = [
   'acquitted',
   'discharged',
   'closed_final_report',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+] as const satisfies readonly CaseStatus[];
+type _CaseStatuses = AssertNone<MissingCodes<CaseStatus, typeof CASE_STATUSES>>;
 
+export type ExploitationForm = NonNullable<CaseQuery['form']>;
 export const EXPLOITATION_FORMS = [
   'forced_labour',
   'bonded_labour',
@@ -231,12 +156,22 @@ export const EXPLOITATION_FORMS = [
   'arms_smuggling',
   'other_illicit_activity',
   'other',
-] as const;
-export type ExploitationForm = (typeof EXPLOITATION_FORMS)[number];
+] as const satisfies readonly ExploitationForm[];
+type _ExploitationForms = AssertNone<MissingCodes<ExploitationForm, typeof EXPLOITATION_FORMS>>;
 
-export const PERSON_ROLES = ['victim', 'accused', 'rescuer', 'witness', 'complainant'] as const;
-export type PersonRole = (typeof PERSON_ROLES)[number];
-export const SEXES = ['female', 'male', 'transgender', 'unknown'] as const;
+export type PersonRole = NewPerson['role'];
+export const PERSON_ROLES = [
+  'victim',
+  'accused',
+  'rescuer',
+  'witness',
+  'complainant',
+] as const satisfies readonly PersonRole[];
+type _PersonRoles = AssertNone<MissingCodes<PersonRole, typeof PERSON_ROLES>>;
+export type Sex = NonNullable<NewPerson['sex']>;
+export const SEXES = ['female', 'male', 'transgender', 'unknown'] as const satisfies readonly Sex[];
+type _Sexes = AssertNone<MissingCodes<Sex, typeof SEXES>>;
+export type AccusedRole = NonNullable<NewPerson['accusedRole']>;
 export const ACCUSED_ROLES = [
   'recruiter',
   'transporter',
@@ -245,10 +180,33 @@ export const ACCUSED_ROLES = [
   'exploiter',
   'financier',
   'other',
-] as const;
-export const ARREST_STATUSES = ['not_arrested', 'arrested', 'absconding', 'surrendered'] as const;
-export const BAIL_STATUSES = ['not_applied', 'granted', 'rejected', 'cancelled'] as const;
-export const CUSTODY_STATUSES = ['police', 'judicial', 'released', 'none'] as const;
+] as const satisfies readonly AccusedRole[];
+type _AccusedRoles = AssertNone<MissingCodes<AccusedRole, typeof ACCUSED_ROLES>>;
+export type ArrestStatus = NonNullable<NewPerson['arrestStatus']>;
+export const ARREST_STATUSES = [
+  'not_arrested',
+  'arrested',
+  'absconding',
+  'surrendered',
+] as const satisfies readonly ArrestStatus[];
+type _ArrestStatuses = AssertNone<MissingCodes<ArrestStatus, typeof ARREST_STATUSES>>;
+export type BailStatus = NonNullable<NewPerson['bailStatus']>;
+export const BAIL_STATUSES = [
+  'not_applied',
+  'granted',
+  'rejected',
+  'cancelled',
+] as const satisfies readonly BailStatus[];
+type _BailStatuses = AssertNone<MissingCodes<BailStatus, typeof BAIL_STATUSES>>;
+export type CustodyStatus = NonNullable<NewPerson['custodyStatus']>;
+export const CUSTODY_STATUSES = [
+  'police',
+  'judicial',
+  'released',
+  'none',
+] as const satisfies readonly CustodyStatus[];
+type _CustodyStatuses = AssertNone<MissingCodes<CustodyStatus, typeof CUSTODY_STATUSES>>;
+export type IdDocumentType = NonNullable<NewPerson['idDocumentType']>;
 export const ID_DOCUMENT_TYPES = [
   'aadhaar',
   'voter_id',
@@ -260,11 +218,24 @@ export const ID_DOCUMENT_TYPES = [
   'school_certificate',
   'nepal_citizenship',
   'other',
-] as const;
-export const ROUTE_STAGES = ['recruitment', 'transit', 'exploitation', 'rescue'] as const;
-export type RouteStage = (typeof ROUTE_STAGES)[number];
-export const ROUTE_PLACE_KINDS = ['district', 'station', 'border_crossing', 'foreign_country'] as const;
-export type RoutePlaceKind = (typeof ROUTE_PLACE_KINDS)[number];
+] as const satisfies readonly IdDocumentType[];
+type _IdDocumentTypes = AssertNone<MissingCodes<IdDocumentType, typeof ID_DOCUMENT_TYPES>>;
+export type RouteStage = NewRouteEvent['stage'];
+export const ROUTE_STAGES = [
+  'recruitment',
+  'transit',
+  'exploitation',
+  'rescue',
+] as const satisfies readonly RouteStage[];
+type _RouteStages = AssertNone<MissingCodes<RouteStage, typeof ROUTE_STAGES>>;
+export type RoutePlaceKind = NewRouteEvent['placeKind'];
+export const ROUTE_PLACE_KINDS = [
+  'district',
+  'station',
+  'border_crossing',
+  'foreign_country',
+] as const satisfies readonly RoutePlaceKind[];
+type _RoutePlaceKinds = AssertNone<MissingCodes<RoutePlaceKind, typeof ROUTE_PLACE_KINDS>>;
 /** Countries a route most often starts or ends in, neighbours first (ISO 3166 codes). */
 export const FOREIGN_COUNTRIES = [
   'NP',
@@ -282,7 +253,14 @@ export const FOREIGN_COUNTRIES = [
   'MY',
   'TH',
 ] as const;
-export const SHARE_PURPOSES = ['assisting', 'referral', 'investigation_transfer'] as const;
+export type SharePurpose = ApiRequestBody<'/api/cases/{id}/shares'>['purpose'];
+export const SHARE_PURPOSES = [
+  'assisting',
+  'referral',
+  'investigation_transfer',
+] as const satisfies readonly SharePurpose[];
+type _SharePurposes = AssertNone<MissingCodes<SharePurpose, typeof SHARE_PURPOSES>>;
+export type CaseSort = NonNullable<CaseQuery['sort']>;
 export const CASE_SORTS = [
   '-updated_at',
   'updated_at',
@@ -290,204 +268,27 @@ export const CASE_SORTS = [
   'registered_on',
   'charge_sheet_due_on',
   'reference',
-] as const;
-export type CaseSort = (typeof CASE_SORTS)[number];
+] as const satisfies readonly CaseSort[];
+type _CaseSorts = AssertNone<MissingCodes<CaseSort, typeof CASE_SORTS>>;
 
 export interface Ref {
   id: string;
   name: string;
 }
 
-export interface CaseListItem {
-  id: string;
-  reference: string;
-  title: string;
-  kind: string;
-  status: string;
-  firNumber: string | null;
-  registeredOn: string;
-  state: { lgdCode: number; name: string };
-  district: { lgdCode: number; name: string };
-  registeringUnit: Ref;
-  exploitationForms: string[];
-  victimCount: number;
-  accusedCount: number;
-  isInterState: boolean;
-  isCrossBorder: boolean;
-  chargeSheetDueOn: string | null;
-  chargeSheetOverdue: boolean;
-  updatedAt: string;
-}
+export type CaseListItem = ApiResponse<'/api/cases'>['items'][number];
+export type CaseView = ApiResponse<'/api/cases/{id}'>;
+export type PersonView = CaseView['persons'][number];
+export type PlaceRef = NonNullable<PersonView['homeDistrict']>;
+export type IdentityView = ApiResponse<'/api/persons/{id}/reveal', 'post'>;
+export type RouteEventView = CaseView['route'][number];
+export type StatusEvent = CaseView['timeline'][number];
+export type CaseNote = CaseView['notes'][number];
+export type Attachment = CaseView['attachments'][number];
+export type CaseSummary = ApiResponse<'/api/cases/summary'>;
+export type CaseCodes = ApiResponse<'/api/cases/codes'>;
+export type LegalSection = CaseCodes['legalSections'][number];
+export type PersonPageData = ApiResponse<'/api/persons/{id}'>;
+export type CaseShare = ApiResponse<'/api/cases/{id}/shares'>[number];
 
-export interface PlaceRef {
-  lgdCode: number;
-  name: string;
-  stateLgd: number;
-  stateName: string;
-}
-
-export interface PersonView {
-  id: string;
-  caseId: string;
-  role: string;
-  pseudonym: string;
-  /** The name for accused, rescuers and complainants; null (masked) for victims and witnesses. */
-  displayName: string | null;
-  identityMasked: boolean;
-  sex: string;
-  ageYears: number | null;
-  ageOn: string | null;
-  ageIsEstimate: boolean;
-  isChild: boolean | null;
-  nationality: string;
-  homeDistrict: PlaceRef | null;
-  accusedRole: string | null;
-  arrestStatus: string | null;
-  arrestedOn: string | null;
-  bailStatus: string | null;
-  custodyStatus: string | null;
-  rescuedOn: string | null;
-}
-
-export interface IdentityView {
-  name: string;
-  aliases: string[];
-  dateOfBirth: string | null;
-  fatherName: string | null;
-  motherName: string | null;
-  spouseName: string | null;
-  address: string | null;
-  phones: string[];
-  idDocumentType: string | null;
-  idNumberLast4: string | null;
-  photoAttachmentId: string | null;
-}
-
-export interface RouteEventView {
-  id: string;
-  position: number;
-  stage: string;
-  placeKind: string;
-  placeName: string;
-  districtLgd: number | null;
-  stationCode: string | null;
-  borderCrossingLocode: string | null;
-  countryCode: string | null;
-  placeStateLgd: number | null;
-  placeStateName: string | null;
-  placeDistrictLgd: number | null;
-  placeDistrictName: string | null;
-  lat: number | null;
-  lon: number | null;
-  placeNote: string | null;
-  occurredOn: string | null;
-}
-
-export interface StatusEvent {
-  status: string;
-  effectiveOn: string;
-  note: string | null;
-  recordedBy: string | null;
-  recordedAt: string;
-}
-
-export interface CaseNote {
-  id: string;
-  body: string;
-  author: string | null;
-  unit: string | null;
-  createdAt: string;
-}
-
-export interface Attachment {
-  id: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  isIdentity: boolean;
-  personId: string | null;
-  description: string | null;
-  uploadedAt: string;
-}
-
-export interface CaseView extends CaseListItem {
-  summary: string | null;
-  firDate: string | null;
-  policeStation: { unitId: string | null; name: string } | null;
-  investigatingOfficer: { userId: string | null; name: string } | null;
-  legalSections: { code: string; title: string; titleHi: string | null; replacedBy: string | null }[];
-  statusChangedOn: string;
-  firstArrestOn: string | null;
-  chargeSheetedOn: string | null;
-  nextStatuses: string[];
-  /** owner | assisting_identity | assisting | jurisdiction */
-  standing: string;
-  canEdit: boolean;
-  version: number;
-  persons: PersonView[];
-  route: RouteEventView[];
-  timeline: StatusEvent[];
-  notes: CaseNote[];
-  attachments: Attachment[];
-  links: { caseId: string; reference: string; relation: string }[];
-  createdAt: string;
-}
-
-export interface CaseSummary {
-  openCases: number;
-  myUnitOpenCases: number;
-  overdueChargeSheets: number;
-  dueWithin14Days: number;
-  byStatus: Record<string, number>;
-  deadlines: {
-    id: string;
-    reference: string;
-    title: string;
-    status: string;
-    chargeSheetDueOn: string;
-    /** Negative when overdue. */
-    daysLeft: number;
-  }[];
-  recentlyUpdated: { id: string; reference: string; title: string; status: string; updatedAt: string }[];
-}
-
-export interface LegalSection {
-  code: string;
-  act: string;
-  section: string;
-  title: string;
-  titleHi: string | null;
-  replacedBy: string | null;
-  chargeSheetDays: number;
-}
-
-export interface CaseCodes {
-  legalSections: LegalSection[];
-  exploitationForms: { code: string; title: string; titleHi: string }[];
-  statuses: string[];
-}
-
-export interface PersonPageData {
-  person: PersonView;
-  case: { id: string; reference: string; title: string; status: string; standing: string };
-}
-
-export interface CaseShare {
-  unitId: string;
-  unitName: string;
-  purpose: string;
-  identityAccess: boolean;
-  reason: string;
-  grantedAt: string;
-}
-
-export interface BoundaryCollection {
-  type: 'FeatureCollection';
-  features: {
-    type: 'Feature';
-    id?: number | string;
-    properties: { lgdCode: number; name: string; stateLgd: number };
-    geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
-  }[];
-}
+export type BoundaryCollection = ApiResponse<'/api/reference/boundaries'>;

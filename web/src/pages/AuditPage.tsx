@@ -165,7 +165,7 @@ export default function AuditPage() {
               {verification.ok || !verification.problem
                 ? t('audit.verifyOk', {
                     checked: formatNumber(verification.checked, i18n.language),
-                    lastSeq: verification.lastSeq ?? 0,
+                    lastSeq: verification.lastSeq,
                   })
                 : t('audit.verifyBroken', {
                     seq: verification.problem.seq,

@@ -7,7 +7,17 @@ import { fetchFile, saveBlob } from '../../api/client';
 import { ErrorNotice } from '../../components/feedback';
 import { formatBytes } from '../../i18n/format';
 
-const TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
+type UploadType = AttachmentUpload['contentType'];
+const TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+] as const satisfies readonly UploadType[];
+
+function isUploadType(type: string): type is UploadType {
+  return (TYPES as readonly string[]).includes(type);
+}
 /** The server takes up to 3 files, 10 MB together. */
 export const MAX_FILES = 3;
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -28,19 +38,22 @@ function toBase64(file: File): Promise<string> {
 export async function toUploads(files: File[]): Promise<AttachmentUpload[] | undefined> {
   if (files.length === 0) return undefined;
   return Promise.all(
-    files.map(async (file) => ({
-      fileName: file.name.slice(0, 200),
-      contentType: file.type,
-      contentBase64: await toBase64(file),
-    })),
+    files.map(async (file) => {
+      // Callers run checkFiles first, so this only guards against a caller that forgot to.
+      if (!isUploadType(file.type)) throw new Error(`${file.name}: ${file.type} cannot be attached`);
+      return {
+        fileName: file.name.slice(0, 200),
+        contentType: file.type,
+        contentBase64: await toBase64(file),
+      };
+    }),
   );
 }
 
 /** Checks type, count and size before anything is sent; the message to show, or undefined when fine. */
 export function checkFiles(t: TFunction, files: File[]): string | undefined {
   if (files.length > MAX_FILES) return t('channel.files.tooMany', { count: MAX_FILES });
-  if (files.some((file) => !(TYPES as readonly string[]).includes(file.type)))
-    return t('attachments.wrongType');
+  if (files.some((file) => !isUploadType(file.type))) return t('attachments.wrongType');
   if (files.reduce((sum, file) => sum + file.size, 0) > MAX_BYTES) return t('attachments.tooLarge');
   return undefined;
 }

@@ -36,10 +36,11 @@ const STATUS_COLOURS: Record<CandidateStatus, string> = {
   withdrawn: 'gray',
 };
 
-export function CandidateStatusBadge({ status }: { status: CandidateStatus }) {
+// The API types a candidate's status as a string; an unknown one (a newer server) is grey.
+export function CandidateStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOURS[status]} variant="light">
+    <Badge color={oneOf(CANDIDATE_STATUSES, status) ? STATUS_COLOURS[status] : 'gray'} variant="light">
       {statusLabel(t, status)}
     </Badge>
   );
