@@ -1,4 +1,5 @@
 /** Rescue to restoration as the web app uses it: missing and found persons, match candidates, restorations, drives, care. */
+import type { ApiResponse } from './client';
 import type { Role } from './types';
 
 export const TRACING_READER_ROLES: readonly Role[] = [
@@ -16,229 +17,23 @@ export const TRACING_WRITER_ROLES: readonly Role[] = [
 export const CARE_READER_ROLES: readonly Role[] = [...TRACING_READER_ROLES, 'ngo_caseworker'];
 export const DRIVE_CREATOR_ROLES: readonly Role[] = ['national_analyst', 'state_nodal_officer'];
 
-export interface PlaceView {
-  districtLgd: number;
-  districtName: string;
-  stateLgd: number;
-  stateName: string;
-}
-interface Ref {
-  id: string;
-  name: string;
-}
+export type MissingReport = ApiResponse<'/api/missing/{id}'>;
+export type FoundPerson = ApiResponse<'/api/found/{id}'>;
+export type PlaceView = MissingReport['registeredIn'];
+export type TracingIdentity = ApiResponse<'/api/missing/{id}/reveal', 'post'>;
 
-interface Common {
-  id: string;
-  reference: string;
-  pseudonym: string;
-  identityMasked: true;
-  sex: string;
-  ageYears: number | null;
-  ageOn: string | null;
-  isChild: boolean | null;
-  language: string | null;
-  registeredIn: PlaceView;
-  registeringUnit: Ref;
-  openCandidates: number;
-  confirmedMatch: { candidateId: string; otherId: string; otherReference: string } | null;
-  version: number;
-  /** The server's word on whether you may PATCH this record. */
-  canEdit: boolean;
-}
+export type MatchCandidate = ApiResponse<'/api/restoration/candidates/{id}'>;
+export type SideSummary = NonNullable<MatchCandidate['missing']>;
+export type Explained = MatchCandidate['explanation'][number];
+export type Restoration = ApiResponse<'/api/restoration/restorations/{id}'>;
 
-export interface MissingReport extends Common {
-  policeStation: string | null;
-  gdNumber: string | null;
-  reportedOn: string;
-  lastSeenOn: string;
-  lastSeenIn: PlaceView;
-  lastSeenPlace: string | null;
-  circumstances: string | null;
-  status: 'missing' | 'traced' | 'closed';
-  statusChangedOn: string;
-}
+export type Drive = ApiResponse<'/api/restoration/drives'>['items'][number];
+export type DriveDashboard = ApiResponse<'/api/restoration/drives/{id}/dashboard'>;
 
-export interface FoundPerson extends Common {
-  foundKind: 'rescued' | 'intercepted' | 'unidentified';
-  foundOn: string;
-  foundIn: PlaceView;
-  foundPlace: string | null;
-  caseId: string | null;
-  driveId: string | null;
-  placement: Ref | null;
-  placedOn: string | null;
-  cwc: Ref | null;
-  cwcOrderNumber: string | null;
-  cwcOrderOn: string | null;
-  status: 'in_care' | 'restored' | 'transferred' | 'closed';
-  statusChangedOn: string;
-  carePlanId: string | null;
-}
-
-export interface TracingIdentity {
-  name: string | null;
-  aliases: string[];
-  dateOfBirth: string | null;
-  fatherName: string | null;
-  motherName: string | null;
-  address: string | null;
-  phones: string[];
-  photo: string | null;
-}
-
-export interface SideSummary {
-  id: string;
-  reference: string;
-  pseudonym: string;
-  sex: string;
-  ageYears: number | null;
-  ageOn: string | null;
-  language: string | null;
-  on: string;
-  place: PlaceView;
-  unit: Ref;
-  status: string;
-}
-
-export interface Explained {
-  field: string;
-  level: string;
-  weight: number;
-}
-
-export interface MatchCandidate {
-  id: string;
-  status: 'proposed' | 'confirmed' | 'rejected' | 'withdrawn';
-  probability: number;
-  weight: number;
-  explanation: Explained[];
-  missing: SideSummary | null;
-  found: SideSummary | null;
-  reviewNote: string | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  restorationId: string | null;
-}
-
-export interface Restoration {
-  id: string;
-  candidateId: string;
-  status: string;
-  missing: SideSummary | null;
-  found: SideSummary | null;
-  homeUnit: Ref;
-  verificationRequest: { id: string; reference: string; status: string } | null;
-  verification: string;
-  verifiedOn: string | null;
-  verificationNote: string | null;
-  cwc: Ref | null;
-  cwcOrderNumber: string | null;
-  cwcOrderOn: string | null;
-  handedOverOn: string | null;
-  handedOverTo: string | null;
-  handoverPlace: string | null;
-  escortName: string | null;
-  followUpDueOn: string | null;
-  followUps: { visitedOn: string; outcome: string; note: string | null }[];
-  canVerify: boolean;
-  canAct: boolean;
-}
-
-export interface Drive {
-  id: string;
-  name: string;
-  stateLgd: number | null;
-  startsOn: string;
-  endsOn: string;
-  units: Ref[];
-}
-
-interface Counts {
-  found: number;
-  children: number;
-  traced: number;
-  restored: number;
-}
-export interface DriveDashboard {
-  drive: Drive;
-  totals: Counts;
-  districts: (Counts & { districtLgd: number; districtName: string; stateName: string })[];
-}
-
-export interface CarePlanListItem {
-  id: string;
-  foundId: string;
-  reference: string;
-  pseudonym: string;
-  sex: string;
-  ageYears: number | null;
-  ownerUnit: string;
-  openReferrals: number;
-  latestRisk: string | null;
-}
-
-export interface CareReferral {
-  id: string;
-  toUnit: Ref;
-  fromUnit: Ref;
-  services: string[];
-  note: string | null;
-  status: string;
-  declineReason: string | null;
-  createdAt: string;
-  respondedAt: string | null;
-  mine: boolean;
-}
-
-export interface CareEvent {
-  id: string;
-  kind: string;
-  occurredOn: string;
-  serviceKind: string | null;
-  compensationStage: string | null;
-  amountInr: number | null;
-  authority: Ref | null;
-  repatriationStage: string | null;
-  toStateLgd: number | null;
-  toCountry: string | null;
-  escortName: string | null;
-  handedOverTo: string | null;
-  riskLevel: string | null;
-  riskFlags: string[];
-  note: string | null;
-  recordedBy: string | null;
-}
-
-export interface CarePlan {
-  id: string;
-  found: {
-    id: string;
-    reference: string;
-    pseudonym: string;
-    sex: string;
-    ageYears: number | null;
-    status: string;
-  };
-  ownerUnit: Ref;
-  shelter: string | null;
-  medical: string | null;
-  counselling: string | null;
-  legalAid: string | null;
-  educationSkills: string | null;
-  consentTracing: boolean | null;
-  consentSharing: boolean | null;
-  consentGivenBy: string | null;
-  consentRecordedOn: string | null;
-  bondedLabourCertificateNumber: string | null;
-  bondedLabourCertificateOn: string | null;
-  bondedLabourCertificateBy: string | null;
-  followUpUntil: string | null;
-  compensation: string | null;
-  latestRisk: string | null;
-  referrals: CareReferral[];
-  events: CareEvent[];
-  canEdit: boolean;
-}
+export type CarePlanListItem = ApiResponse<'/api/care/plans'>['items'][number];
+export type CarePlan = ApiResponse<'/api/care/plans/{id}'>;
+export type CareReferral = CarePlan['referrals'][number];
+export type CareEvent = CarePlan['events'][number];
 
 export const SERVICE_KINDS = [
   'shelter',
