@@ -249,59 +249,42 @@ BEGIN
   END LOOP;
 END $$;
 
-CREATE FUNCTION analytics_cases_changed() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-DECLARE
-  ids uuid[];
-BEGIN
-  -- Separate branches: a statement naming a transition table this trigger lacks fails when planned.
-  IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(DISTINCT id ORDER BY id) INTO ids FROM new_rows;
-  ELSIF TG_OP = 'DELETE' THEN
-    SELECT array_agg(DISTINCT id ORDER BY id) INTO ids FROM old_rows;
-  ELSE
-    SELECT array_agg(DISTINCT id ORDER BY id) INTO ids FROM (SELECT id FROM new_rows UNION SELECT id FROM old_rows) r;
-  END IF;
-  PERFORM analytics_cases_touched(ids);
-  RETURN NULL;
-END $$;
-
+-- The trigger's argument names the column holding the case id (`id` on cases, `case_id` on its rows).
 CREATE FUNCTION analytics_case_rows_changed() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   ids uuid[];
+  rows_touched text := CASE TG_OP
+    WHEN 'INSERT' THEN 'SELECT %1$I FROM new_rows'
+    WHEN 'DELETE' THEN 'SELECT %1$I FROM old_rows'
+    ELSE 'SELECT %1$I FROM new_rows UNION SELECT %1$I FROM old_rows' END;
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    SELECT array_agg(DISTINCT case_id ORDER BY case_id) INTO ids FROM new_rows;
-  ELSIF TG_OP = 'DELETE' THEN
-    SELECT array_agg(DISTINCT case_id ORDER BY case_id) INTO ids FROM old_rows;
-  ELSE
-    SELECT array_agg(DISTINCT case_id ORDER BY case_id) INTO ids
-    FROM (SELECT case_id FROM new_rows UNION SELECT case_id FROM old_rows) r;
-  END IF;
+  -- Dynamic: a statement naming a transition table this trigger lacks fails when planned.
+  EXECUTE format('SELECT array_agg(DISTINCT c ORDER BY c) FROM (' || rows_touched || ') AS r (c)', TG_ARGV[0])
+    INTO ids;
   PERFORM analytics_cases_touched(ids);
   RETURN NULL;
 END $$;
 
 -- A trigger with transition tables takes one event, hence three per table.
 CREATE TRIGGER cases_analytics_insert AFTER INSERT ON cases
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_cases_changed();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed('id');
 CREATE TRIGGER cases_analytics_update AFTER UPDATE ON cases
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_cases_changed();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed('id');
 CREATE TRIGGER cases_analytics_delete AFTER DELETE ON cases
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_cases_changed();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed('id');
 CREATE TRIGGER case_persons_analytics_insert AFTER INSERT ON case_persons
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed('case_id');
 CREATE TRIGGER case_persons_analytics_update AFTER UPDATE ON case_persons
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed('case_id');
 CREATE TRIGGER case_persons_analytics_delete AFTER DELETE ON case_persons
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed('case_id');
 CREATE TRIGGER case_route_events_analytics_insert AFTER INSERT ON case_route_events
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed('case_id');
 CREATE TRIGGER case_route_events_analytics_update AFTER UPDATE ON case_route_events
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed('case_id');
 CREATE TRIGGER case_route_events_analytics_delete AFTER DELETE ON case_route_events
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_case_rows_changed('case_id');
 
 -- Folds the deltas into the counts (run by `setu jobs run`); returns the number of deltas folded. One at a
 -- time; deltas appended meanwhile are not yet visible to the DELETE and stay for the next run.

@@ -66,9 +66,6 @@ export async function resolveFilters(scope: RequestScope, query: FilterQuery): P
     throw forbidden('Your jurisdiction is your own district: leave the district out or choose your own.');
   if (actor.level === 'district' && state !== null && state !== actor.stateLgd)
     throw forbidden('Your jurisdiction is your own district: leave the State out or choose your own.');
-  // The national counts of a five-year range are a few hundred thousand rows to hash by corridor; the
-  // default 4 MB of work memory spills that to disk (twice the time). For this transaction only.
-  await tx.query(`SET LOCAL work_mem = '32MB'`);
   return {
     from,
     to,

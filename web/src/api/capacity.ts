@@ -2,7 +2,8 @@
  * Types and role lists of the capacity API: the AHTU registry and training. Response types are aliases of
  * the generated API types; code lists are checked against the server's unions.
  */
-import type { ApiQuery, ApiRequestBody, ApiResponse, AssertNone, MissingCodes } from './client';
+import type { ApiQuery, ApiRequestBody, ApiResponse } from './client';
+import { allCodes } from './client';
 import type { Role } from './types';
 
 type AhtuUpdate = ApiRequestBody<'/api/ahtus/{id}', 'put'>;
@@ -30,16 +31,9 @@ export const PROGRAMME_AUTHORS: readonly Role[] = ['national_analyst', 'state_no
 export const TARGET_SETTERS: readonly Role[] = ['national_analyst', 'state_nodal_officer'];
 
 export type AhtuStatus = AhtuUpdate['status'];
-export const AHTU_STATUSES = [
-  'sanctioned',
-  'established',
-  'functional',
-  'defunct',
-] as const satisfies readonly AhtuStatus[];
-type _AhtuStatuses = AssertNone<MissingCodes<AhtuStatus, typeof AHTU_STATUSES>>;
+export const AHTU_STATUSES = allCodes<AhtuStatus>()(['sanctioned', 'established', 'functional', 'defunct']);
 export type Answer = ApiRequestBody<'/api/ahtus/{id}/reviews'>['answers'][string];
-export const ANSWERS = ['yes', 'partly', 'no', 'not_applicable'] as const satisfies readonly Answer[];
-type _Answers = AssertNone<MissingCodes<Answer, typeof ANSWERS>>;
+export const ANSWERS = allCodes<Answer>()(['yes', 'partly', 'no', 'not_applicable']);
 /**
  * The review checklist's items. The server checks them against its checklist (GET /api/ahtus/checklist)
  * at run time; its OpenAPI document has no union of them, so this list stays hand-written.
@@ -60,25 +54,18 @@ export const CHECKLIST_KEYS = [
 /** The score bands; the server's schema types a review's band as a plain string. */
 export const BANDS = ['functional', 'partly_functional', 'not_functional'] as const;
 export type Rank = AhtuUpdate['staff'][number]['rank'];
-export const RANKS = [
+export const RANKS = allCodes<Rank>()([
   'dy_sp',
   'inspector',
   'sub_inspector',
   'assistant_sub_inspector',
   'head_constable',
   'constable',
-] as const satisfies readonly Rank[];
-type _Ranks = AssertNone<MissingCodes<Rank, typeof RANKS>>;
+]);
 export type ProgrammeKind = ApiRequestBody<'/api/training/programmes'>['kind'];
-export const PROGRAMME_KINDS = [
-  'tot',
-  'induction',
-  'refresher',
-  'specialised',
-] as const satisfies readonly ProgrammeKind[];
-type _ProgrammeKinds = AssertNone<MissingCodes<ProgrammeKind, typeof PROGRAMME_KINDS>>;
+export const PROGRAMME_KINDS = allCodes<ProgrammeKind>()(['tot', 'induction', 'refresher', 'specialised']);
 export type Service = ApiRequestBody<'/api/training/participants'>['service'];
-export const SERVICES = [
+export const SERVICES = allCodes<Service>()([
   'police',
   'prosecutor',
   'judicial_officer',
@@ -87,11 +74,9 @@ export const SERVICES = [
   'cwc_member',
   'ngo',
   'lawyer',
-] as const satisfies readonly Service[];
-type _Services = AssertNone<MissingCodes<Service, typeof SERVICES>>;
+]);
 export type SessionStatus = NonNullable<ApiQuery<'/api/training/sessions'>['status']>;
-export const SESSION_STATUSES = ['planned', 'held', 'cancelled'] as const satisfies readonly SessionStatus[];
-type _SessionStatuses = AssertNone<MissingCodes<SessionStatus, typeof SESSION_STATUSES>>;
+export const SESSION_STATUSES = allCodes<SessionStatus>()(['planned', 'held', 'cancelled']);
 
 export type AhtuListItem = ApiResponse<'/api/ahtus'>['items'][number];
 export type AhtuView = ApiResponse<'/api/ahtus/{id}'>;

@@ -3,7 +3,8 @@
  * and coordination meetings (the server's `src/modules/{requests,alerts,notifications,meetings}`).
  * Response types are aliases of the generated API types; code lists are checked against the server's unions.
  */
-import type { ApiQuery, ApiRequestBody, ApiResponse, AssertNone, MissingCodes } from './client';
+import type { ApiQuery, ApiRequestBody, ApiResponse } from './client';
+import { allCodes } from './client';
 import type { Role } from './types';
 
 type NewRequest = ApiRequestBody<'/api/requests'>;
@@ -13,42 +14,34 @@ type NewAlert = ApiRequestBody<'/api/alerts'>;
 // ---------------------------------------------------------------- requests
 
 export type RequestKind = NewRequest['kind'];
-export const REQUEST_KINDS = [
+export const REQUEST_KINDS = allCodes<RequestKind>()([
   'verify_family',
   'trace_accused',
   'obtain_documents',
   'repatriate_victim',
   'share_information',
   'border_lookout',
-] as const satisfies readonly RequestKind[];
-type _RequestKinds = AssertNone<MissingCodes<RequestKind, typeof REQUEST_KINDS>>;
+]);
 export type RequestPriority = NewRequest['priority'];
-export const REQUEST_PRIORITIES = [
-  'routine',
-  'urgent',
-  'immediate',
-] as const satisfies readonly RequestPriority[];
-type _RequestPriorities = AssertNone<MissingCodes<RequestPriority, typeof REQUEST_PRIORITIES>>;
+export const REQUEST_PRIORITIES = allCodes<RequestPriority>()(['routine', 'urgent', 'immediate']);
 export type RequestStatus = NonNullable<RequestQuery['status']>[number];
-export const REQUEST_STATUSES = [
+export const REQUEST_STATUSES = allCodes<RequestStatus>()([
   'sent',
   'acknowledged',
   'in_progress',
   'answered',
   'closed',
   'declined',
-] as const satisfies readonly RequestStatus[];
-type _RequestStatuses = AssertNone<MissingCodes<RequestStatus, typeof REQUEST_STATUSES>>;
+]);
 export type RequestAction = Exclude<RequestView['allowedActions'][number], 'message'>;
-export const REQUEST_ACTIONS = [
+export const REQUEST_ACTIONS = allCodes<RequestAction>()([
   'acknowledge',
   'start',
   'answer',
   'decline',
   'close',
   'reopen',
-] as const satisfies readonly RequestAction[];
-type _RequestActions = AssertNone<MissingCodes<RequestAction, typeof REQUEST_ACTIONS>>;
+]);
 /** Actions that need a text: the answer, or the reason for declining or reopening. */
 export const TEXT_ACTIONS: readonly RequestAction[] = ['answer', 'decline', 'reopen'];
 
@@ -92,27 +85,24 @@ export type RequestStatsRow = ApiResponse<'/api/requests/stats'>['items'][number
 // ---------------------------------------------------------------- alerts
 
 export type AlertKind = NonNullable<ApiQuery<'/api/alerts'>['kind']>;
-export const ALERT_KINDS = [
+export const ALERT_KINDS = allCodes<AlertKind>()([
   'cross_state_person_match',
   'accused_seen_elsewhere',
   'missing_person_match',
   'district_spike',
   'missing_spike',
   'lookout',
-] as const satisfies readonly AlertKind[];
-type _AlertKinds = AssertNone<MissingCodes<AlertKind, typeof ALERT_KINDS>>;
+]);
 export type Severity = NonNullable<NewAlert['severity']>;
-export const SEVERITIES = ['info', 'warning', 'critical'] as const satisfies readonly Severity[];
-type _Severities = AssertNone<MissingCodes<Severity, typeof SEVERITIES>>;
+export const SEVERITIES = allCodes<Severity>()(['info', 'warning', 'critical']);
 export type LookoutUnitKind = NonNullable<NewAlert['recipients']['unitKinds']>[number];
-export const LOOKOUT_UNIT_KINDS = [
+export const LOOKOUT_UNIT_KINDS = allCodes<LookoutUnitKind>()([
   'border_unit',
   'railway_post',
   'ahtu',
   'police_station',
   'state_nodal_office',
-] as const satisfies readonly LookoutUnitKind[];
-type _LookoutUnitKinds = AssertNone<MissingCodes<LookoutUnitKind, typeof LOOKOUT_UNIT_KINDS>>;
+]);
 
 export type AlertListItem = ApiResponse<'/api/alerts'>['items'][number];
 export type AlertView = ApiResponse<'/api/alerts/{id}'>;
@@ -126,12 +116,7 @@ export type InboxSummary = ApiResponse<'/api/inbox/summary'>;
 // ---------------------------------------------------------------- meetings
 
 export type MeetingStatus = NonNullable<ApiQuery<'/api/meetings'>['status']>;
-export const MEETING_STATUSES = [
-  'scheduled',
-  'held',
-  'cancelled',
-] as const satisfies readonly MeetingStatus[];
-type _MeetingStatuses = AssertNone<MissingCodes<MeetingStatus, typeof MEETING_STATUSES>>;
+export const MEETING_STATUSES = allCodes<MeetingStatus>()(['scheduled', 'held', 'cancelled']);
 
 export type ActionItem = ApiResponse<'/api/meetings/action-items'>['items'][number];
 export type MeetingListItem = ApiResponse<'/api/meetings'>['items'][number];

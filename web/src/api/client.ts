@@ -42,13 +42,20 @@ export type ApiQuery<P extends keyof paths, M extends Method = 'get'> = [NonNull
   ? NonNullable<Params>
   : NoSuchResponse<`${M} ${P} query`>;
 
-/** The codes of `Union` that the runtime list `List` leaves out. */
-export type MissingCodes<Union extends string, List extends readonly Union[]> = Exclude<Union, List[number]>;
-/**
- * Compiles only when `T` is `never`: `type _X = AssertNone<MissingCodes<Status, typeof STATUSES>>` fails
- * the web build, naming the code, when the server gains a code a page's list does not offer.
- */
+/** Compiles only when `T` is `never`: a compile-time assertion about a generated type. */
 export type AssertNone<T extends never> = T;
+
+/**
+ * A run-time list of every code in the server's union `Union`, checked both ways at compile time:
+ * `allCodes<Status>()(['open', 'closed'])` fails the web build on a code the server does not know, and on
+ * one the server has that the list leaves out (naming it under `missing`).
+ */
+export function allCodes<Union extends string>() {
+  return <const List extends readonly Union[]>(
+    codes: List &
+      ([Exclude<Union, List[number]>] extends [never] ? unknown : { missing: Exclude<Union, List[number]> }),
+  ): List => codes;
+}
 
 /** The error body every non-2xx answer carries. */
 export type ErrorBody = components['schemas']['Error'];

@@ -3,7 +3,8 @@
  * Response types are aliases of the generated API types; code lists are checked against the server's unions.
  */
 import type { TFunction } from 'i18next';
-import type { ApiQuery, ApiRequestBody, ApiResponse, AssertNone, MissingCodes } from './client';
+import type { ApiQuery, ApiRequestBody, ApiResponse } from './client';
+import { allCodes } from './client';
 import { hasRole, type Me, type Role } from './types';
 
 type NewConference = ApiRequestBody<'/api/conferences'>;
@@ -45,25 +46,19 @@ export const TIP_READER_ROLES: readonly Role[] = [
 ];
 
 export type ConferenceKind = NewConference['kind'];
-export const CONFERENCE_KINDS = [
-  'state_conference',
-  'judicial_colloquium',
-] as const satisfies readonly ConferenceKind[];
-type _ConferenceKinds = AssertNone<MissingCodes<ConferenceKind, typeof CONFERENCE_KINDS>>;
+export const CONFERENCE_KINDS = allCodes<ConferenceKind>()(['state_conference', 'judicial_colloquium']);
 export type ConferenceStatus = NonNullable<ApiQuery<'/api/conferences'>['status']>;
-export const CONFERENCE_STATUSES = [
+export const CONFERENCE_STATUSES = allCodes<ConferenceStatus>()([
   'proposed',
   'approved',
   'returned',
   'held',
   'closed',
-] as const satisfies readonly ConferenceStatus[];
-type _ConferenceStatuses = AssertNone<MissingCodes<ConferenceStatus, typeof CONFERENCE_STATUSES>>;
+]);
 export type Funder = NewConference['budgetLines'][number]['fundedBy'];
-export const FUNDERS = ['mha', 'state', 'other'] as const satisfies readonly Funder[];
-type _Funders = AssertNone<MissingCodes<Funder, typeof FUNDERS>>;
+export const FUNDERS = allCodes<Funder>()(['mha', 'state', 'other']);
 export type ParticipantCategory = NonNullable<NewConference['participants']>[number]['category'];
-export const PARTICIPANT_CATEGORIES = [
+export const PARTICIPANT_CATEGORIES = allCodes<ParticipantCategory>()([
   'high_court_judges',
   'sessions_judges',
   'public_prosecutors',
@@ -75,36 +70,20 @@ export const PARTICIPANT_CATEGORIES = [
   'ngo_civil_society',
   'lawyers',
   'other',
-] as const satisfies readonly ParticipantCategory[];
-type _ParticipantCategories = AssertNone<MissingCodes<ParticipantCategory, typeof PARTICIPANT_CATEGORIES>>;
+]);
 export type PracticeCategory = ApiRequestBody<'/api/compendium'>['category'];
-export const PRACTICE_CATEGORIES = [
+export const PRACTICE_CATEGORIES = allCodes<PracticeCategory>()([
   'prevention',
   'rescue',
   'investigation',
   'prosecution',
   'rehabilitation',
   'technology',
-] as const satisfies readonly PracticeCategory[];
-type _PracticeCategories = AssertNone<MissingCodes<PracticeCategory, typeof PRACTICE_CATEGORIES>>;
+]);
 export type Medium = ApiRequestBody<'/api/campaigns'>['medium'];
-export const MEDIA = [
-  'fm_radio',
-  'tv',
-  'newspaper',
-  'social_media',
-  'transit_placards',
-] as const satisfies readonly Medium[];
-type _Media = AssertNone<MissingCodes<Medium, typeof MEDIA>>;
+export const MEDIA = allCodes<Medium>()(['fm_radio', 'tv', 'newspaper', 'social_media', 'transit_placards']);
 export type TipStatus = NonNullable<ApiQuery<'/api/tips'>['status']>;
-export const TIP_STATUSES = [
-  'new',
-  'triaged',
-  'forwarded',
-  'actioned',
-  'dismissed',
-] as const satisfies readonly TipStatus[];
-type _TipStatuses = AssertNone<MissingCodes<TipStatus, typeof TIP_STATUSES>>;
+export const TIP_STATUSES = allCodes<TipStatus>()(['new', 'triaged', 'forwarded', 'actioned', 'dismissed']);
 export const MHA_CAP_RUPEES = 200_000;
 
 export type ConferenceActionItem = ApiResponse<'/api/conferences/action-items'>['items'][number];

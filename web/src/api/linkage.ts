@@ -2,7 +2,8 @@
  * Person linkage as the web app uses it: the review queue, a pair side by side, a person's identity.
  * Response types are aliases of the generated API types; code lists are checked against the server's unions.
  */
-import type { ApiQuery, ApiRequestBody, ApiResponse, AssertNone, MissingCodes } from './client';
+import type { ApiQuery, ApiRequestBody, ApiResponse } from './client';
+import { allCodes } from './client';
 import type { Role } from './types';
 
 /** The server's LINKAGE_REVIEWERS: district AHTU officers, State nodal officers, Nodal Cell analysts. */
@@ -13,18 +14,16 @@ export const LINKAGE_REVIEWER_ROLES: readonly Role[] = [
 ];
 
 export type CandidateStatus = NonNullable<ApiQuery<'/api/linkage/candidates'>['status']>;
-export const CANDIDATE_STATUSES = [
+export const CANDIDATE_STATUSES = allCodes<CandidateStatus>()([
   'pending',
   'unsure',
   'confirmed',
   'rejected',
   'auto_linked',
   'withdrawn',
-] as const satisfies readonly CandidateStatus[];
-type _CandidateStatuses = AssertNone<MissingCodes<CandidateStatus, typeof CANDIDATE_STATUSES>>;
+]);
 export type Decision = ApiRequestBody<'/api/linkage/candidates/{id}/decision'>['decision'];
-export const DECISIONS = ['confirmed', 'rejected', 'unsure'] as const satisfies readonly Decision[];
-type _Decisions = AssertNone<MissingCodes<Decision, typeof DECISIONS>>;
+export const DECISIONS = allCodes<Decision>()(['confirmed', 'rejected', 'unsure']);
 
 // The server's schemas type the explanation's fields and levels, identity events and tiers as plain
 // strings, so these lists (for labels) stay hand-written.

@@ -1,10 +1,11 @@
 /**
  * The shapes the Setu API returns, as the web app uses them. Response and request types are aliases of
  * web/src/api/generated/openapi.ts (generated from the server's OpenAPI document: `npm run generate:api`).
- * Code lists the pages iterate at run time stay here, but each is checked against the server's union:
- * `satisfies` rejects a code the server does not know, `AssertNone<MissingCodes<…>>` one it added.
+ * Code lists the pages iterate at run time stay here, each checked both ways against the server's union
+ * by `allCodes` (client.ts).
  */
-import type { ApiQuery, ApiRequestBody, ApiResponse, AssertNone, MissingCodes } from './client';
+import type { ApiQuery, ApiRequestBody, ApiResponse } from './client';
+import { allCodes } from './client';
 
 type CaseQuery = ApiQuery<'/api/cases'>;
 type NewCase = ApiRequestBody<'/api/cases'>;
@@ -12,7 +13,7 @@ type NewPerson = ApiRequestBody<'/api/cases/{id}/persons'>;
 type NewRouteEvent = ApiRequestBody<'/api/cases/{id}/route', 'put'>['events'][number];
 
 export type Role = ApiRequestBody<'/api/users'>['role'];
-export const ROLES = [
+export const ROLES = allCodes<Role>()([
   'national_analyst',
   'state_nodal_officer',
   'district_officer',
@@ -21,11 +22,10 @@ export const ROLES = [
   'trainer',
   'auditor',
   'system_admin',
-] as const satisfies readonly Role[];
-type _Roles = AssertNone<MissingCodes<Role, typeof ROLES>>;
+]);
 
 export type UnitKind = ApiRequestBody<'/api/units'>['kind'];
-export const UNIT_KINDS = [
+export const UNIT_KINDS = allCodes<UnitKind>()([
   'nodal_cell',
   'state_nodal_office',
   'ahtu',
@@ -39,18 +39,16 @@ export const UNIT_KINDS = [
   'prosecution',
   'court',
   'training_institute',
-] as const satisfies readonly UnitKind[];
-type _UnitKinds = AssertNone<MissingCodes<UnitKind, typeof UNIT_KINDS>>;
+]);
 
 export type PlaceKind = Place['kind'];
-export const PLACE_KINDS = [
+export const PLACE_KINDS = allCodes<PlaceKind>()([
   'state',
   'district',
   'subdistrict',
   'station',
   'border_crossing',
-] as const satisfies readonly PlaceKind[];
-type _PlaceKinds = AssertNone<MissingCodes<PlaceKind, typeof PLACE_KINDS>>;
+]);
 
 export type JurisdictionLevel = Me['jurisdiction']['level'];
 
@@ -73,8 +71,7 @@ export type UserRow = ApiResponse<'/api/users'>['items'][number];
 export type NewUser = ApiRequestBody<'/api/users'>;
 
 type AuditOutcome = NonNullable<ApiQuery<'/api/audit'>['outcome']>;
-export const AUDIT_OUTCOMES = ['success', 'refused', 'failed'] as const satisfies readonly AuditOutcome[];
-type _AuditOutcomes = AssertNone<MissingCodes<AuditOutcome, typeof AUDIT_OUTCOMES>>;
+export const AUDIT_OUTCOMES = allCodes<AuditOutcome>()(['success', 'refused', 'failed']);
 
 export type AuditRow = ApiResponse<'/api/audit'>['items'][number];
 export type AuditVerification = ApiResponse<'/api/audit/verify', 'post'>;
@@ -119,17 +116,16 @@ export const CASE_WRITER_ROLES: readonly Role[] = [
 ];
 
 export type CaseKind = NewCase['kind'];
-export const CASE_KINDS = [
+export const CASE_KINDS = allCodes<CaseKind>()([
   'fir',
   'rescue_operation',
   'interception',
   'complaint',
   'missing_person_linked',
-] as const satisfies readonly CaseKind[];
-type _CaseKinds = AssertNone<MissingCodes<CaseKind, typeof CASE_KINDS>>;
+]);
 
 export type CaseStatus = NonNullable<CaseQuery['status']>[number];
-export const CASE_STATUSES = [
+export const CASE_STATUSES = allCodes<CaseStatus>()([
   'registered',
   'under_investigation',
   'charge_sheeted',
@@ -138,11 +134,10 @@ export const CASE_STATUSES = [
   'acquitted',
   'discharged',
   'closed_final_report',
-] as const satisfies readonly CaseStatus[];
-type _CaseStatuses = AssertNone<MissingCodes<CaseStatus, typeof CASE_STATUSES>>;
+]);
 
 export type ExploitationForm = NonNullable<CaseQuery['form']>;
-export const EXPLOITATION_FORMS = [
+export const EXPLOITATION_FORMS = allCodes<ExploitationForm>()([
   'forced_labour',
   'bonded_labour',
   'child_labour',
@@ -156,23 +151,20 @@ export const EXPLOITATION_FORMS = [
   'arms_smuggling',
   'other_illicit_activity',
   'other',
-] as const satisfies readonly ExploitationForm[];
-type _ExploitationForms = AssertNone<MissingCodes<ExploitationForm, typeof EXPLOITATION_FORMS>>;
+]);
 
 export type PersonRole = NewPerson['role'];
-export const PERSON_ROLES = [
+export const PERSON_ROLES = allCodes<PersonRole>()([
   'victim',
   'accused',
   'rescuer',
   'witness',
   'complainant',
-] as const satisfies readonly PersonRole[];
-type _PersonRoles = AssertNone<MissingCodes<PersonRole, typeof PERSON_ROLES>>;
+]);
 export type Sex = NonNullable<NewPerson['sex']>;
-export const SEXES = ['female', 'male', 'transgender', 'unknown'] as const satisfies readonly Sex[];
-type _Sexes = AssertNone<MissingCodes<Sex, typeof SEXES>>;
+export const SEXES = allCodes<Sex>()(['female', 'male', 'transgender', 'unknown']);
 export type AccusedRole = NonNullable<NewPerson['accusedRole']>;
-export const ACCUSED_ROLES = [
+export const ACCUSED_ROLES = allCodes<AccusedRole>()([
   'recruiter',
   'transporter',
   'harbourer',
@@ -180,34 +172,20 @@ export const ACCUSED_ROLES = [
   'exploiter',
   'financier',
   'other',
-] as const satisfies readonly AccusedRole[];
-type _AccusedRoles = AssertNone<MissingCodes<AccusedRole, typeof ACCUSED_ROLES>>;
+]);
 export type ArrestStatus = NonNullable<NewPerson['arrestStatus']>;
-export const ARREST_STATUSES = [
+export const ARREST_STATUSES = allCodes<ArrestStatus>()([
   'not_arrested',
   'arrested',
   'absconding',
   'surrendered',
-] as const satisfies readonly ArrestStatus[];
-type _ArrestStatuses = AssertNone<MissingCodes<ArrestStatus, typeof ARREST_STATUSES>>;
+]);
 export type BailStatus = NonNullable<NewPerson['bailStatus']>;
-export const BAIL_STATUSES = [
-  'not_applied',
-  'granted',
-  'rejected',
-  'cancelled',
-] as const satisfies readonly BailStatus[];
-type _BailStatuses = AssertNone<MissingCodes<BailStatus, typeof BAIL_STATUSES>>;
+export const BAIL_STATUSES = allCodes<BailStatus>()(['not_applied', 'granted', 'rejected', 'cancelled']);
 export type CustodyStatus = NonNullable<NewPerson['custodyStatus']>;
-export const CUSTODY_STATUSES = [
-  'police',
-  'judicial',
-  'released',
-  'none',
-] as const satisfies readonly CustodyStatus[];
-type _CustodyStatuses = AssertNone<MissingCodes<CustodyStatus, typeof CUSTODY_STATUSES>>;
+export const CUSTODY_STATUSES = allCodes<CustodyStatus>()(['police', 'judicial', 'released', 'none']);
 export type IdDocumentType = NonNullable<NewPerson['idDocumentType']>;
-export const ID_DOCUMENT_TYPES = [
+export const ID_DOCUMENT_TYPES = allCodes<IdDocumentType>()([
   'aadhaar',
   'voter_id',
   'passport',
@@ -218,24 +196,16 @@ export const ID_DOCUMENT_TYPES = [
   'school_certificate',
   'nepal_citizenship',
   'other',
-] as const satisfies readonly IdDocumentType[];
-type _IdDocumentTypes = AssertNone<MissingCodes<IdDocumentType, typeof ID_DOCUMENT_TYPES>>;
+]);
 export type RouteStage = NewRouteEvent['stage'];
-export const ROUTE_STAGES = [
-  'recruitment',
-  'transit',
-  'exploitation',
-  'rescue',
-] as const satisfies readonly RouteStage[];
-type _RouteStages = AssertNone<MissingCodes<RouteStage, typeof ROUTE_STAGES>>;
+export const ROUTE_STAGES = allCodes<RouteStage>()(['recruitment', 'transit', 'exploitation', 'rescue']);
 export type RoutePlaceKind = NewRouteEvent['placeKind'];
-export const ROUTE_PLACE_KINDS = [
+export const ROUTE_PLACE_KINDS = allCodes<RoutePlaceKind>()([
   'district',
   'station',
   'border_crossing',
   'foreign_country',
-] as const satisfies readonly RoutePlaceKind[];
-type _RoutePlaceKinds = AssertNone<MissingCodes<RoutePlaceKind, typeof ROUTE_PLACE_KINDS>>;
+]);
 /** Countries a route most often starts or ends in, neighbours first (ISO 3166 codes). */
 export const FOREIGN_COUNTRIES = [
   'NP',
@@ -254,22 +224,16 @@ export const FOREIGN_COUNTRIES = [
   'TH',
 ] as const;
 export type SharePurpose = ApiRequestBody<'/api/cases/{id}/shares'>['purpose'];
-export const SHARE_PURPOSES = [
-  'assisting',
-  'referral',
-  'investigation_transfer',
-] as const satisfies readonly SharePurpose[];
-type _SharePurposes = AssertNone<MissingCodes<SharePurpose, typeof SHARE_PURPOSES>>;
+export const SHARE_PURPOSES = allCodes<SharePurpose>()(['assisting', 'referral', 'investigation_transfer']);
 export type CaseSort = NonNullable<CaseQuery['sort']>;
-export const CASE_SORTS = [
+export const CASE_SORTS = allCodes<CaseSort>()([
   '-updated_at',
   'updated_at',
   '-registered_on',
   'registered_on',
   'charge_sheet_due_on',
   'reference',
-] as const satisfies readonly CaseSort[];
-type _CaseSorts = AssertNone<MissingCodes<CaseSort, typeof CASE_SORTS>>;
+]);
 
 export interface Ref {
   id: string;
